@@ -1,0 +1,95 @@
+package io.codegenagentlogs.core.gate;
+
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What makes a finished run fail the gate. Immutable; build with {@link #builder()}. */
+public final class GatePolicy implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public static final Set<String> DEFAULT_FAIL_ON = Set.of("ERROR", "PR_CREATION_FAILED");
+
+    private final Set<String> failOnTypes;
+    private final boolean failOnRunStatus;
+    private final int maxFailures;
+
+    private GatePolicy(Builder b) {
+        this.failOnTypes = Collections.unmodifiableSet(new TreeSet<>(b.failOnTypes));
+        this.failOnRunStatus = b.failOnRunStatus;
+        this.maxFailures = b.maxFailures;
+    }
+
+    public static GatePolicy defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Message types whose entries count as failures, upper case, sorted; may be empty. */
+    public Set<String> failOnTypes() {
+        return failOnTypes;
+    }
+
+    /** Whether an entry of this (raw) type counts as a failure. */
+    public boolean isFailing(String normalizedType) {
+        return normalizedType != null && failOnTypes.contains(normalizedType.toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether a run that ends in ERROR, FAILED, CANCELLED... fails the gate. */
+    public boolean failOnRunStatus() {
+        return failOnRunStatus;
+    }
+
+    /** How many failing entries are tolerated before the gate fails. */
+    public int maxFailures() {
+        return maxFailures;
+    }
+
+    @Override
+    public String toString() {
+        return "fail on " + (failOnTypes.isEmpty() ? "no entry type" : String.join(", ", failOnTypes))
+                + (failOnRunStatus ? " and on a failed run status" : "")
+                + (maxFailures > 0 ? ", tolerating " + maxFailures : "");
+    }
+
+    public static final class Builder {
+        private Set<String> failOnTypes = new TreeSet<>(DEFAULT_FAIL_ON);
+        private boolean failOnRunStatus = true;
+        private int maxFailures;
+
+        /** Replaces the set; blank names are ignored, case does not matter. */
+        public Builder failOn(Collection<String> types) {
+            TreeSet<String> set = new TreeSet<>();
+            for (String t : types) {
+                if (t != null && !t.isBlank()) {
+                    set.add(t.trim().toUpperCase(Locale.ROOT));
+                }
+            }
+            this.failOnTypes = set;
+            return this;
+        }
+
+        public Builder failOnRunStatus(boolean fail) {
+            this.failOnRunStatus = fail;
+            return this;
+        }
+
+        public Builder maxFailures(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxFailures must be 0 or more, was " + max);
+            }
+            this.maxFailures = max;
+            return this;
+        }
+
+        public GatePolicy build() {
+            return new GatePolicy(this);
+        }
+    }
+}

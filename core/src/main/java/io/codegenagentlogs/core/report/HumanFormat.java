@@ -29,9 +29,9 @@ public final class HumanFormat {
             return s + "s";
         }
         if (s < 3600) {
-            return String.format("%dm %02ds", s / 60, s % 60);
+            return String.format(java.util.Locale.ROOT, "%dm %02ds", s / 60, s % 60);
         }
-        return String.format("%dh %02dm %02ds", s / 3600, (s % 3600) / 60, s % 60);
+        return String.format(java.util.Locale.ROOT, "%dh %02dm %02ds", s / 3600, (s % 3600) / 60, s % 60);
     }
 
     /** "2024-01-15 10:30:15 UTC", or "" for null. */

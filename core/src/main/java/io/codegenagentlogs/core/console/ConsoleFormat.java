@@ -1,0 +1,110 @@
+package io.codegenagentlogs.core.console;
+
+import io.codegenagentlogs.core.api.LogEntry;
+import io.codegenagentlogs.core.api.OneLine;
+import io.codegenagentlogs.core.api.RunInfo;
+import io.codegenagentlogs.core.gate.GateDecision;
+import io.codegenagentlogs.core.report.HumanFormat;
+import io.codegenagentlogs.core.report.SafeText;
+import io.codegenagentlogs.core.watch.Anomaly;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The console lines shared by the CLI and the Jenkins console. Every line is one line of plain
+ * printable text: agent text loses its control characters, escape sequences, line breaks and
+ * bidirectional overrides, so it cannot forge a line, colour the terminal or hide what it says. No
+ * line starts with {@code ::} (a GitHub Actions workflow command): entry lines start with {@code #},
+ * the others with our own words.
+ */
+public final class ConsoleFormat {
+    /** The longest line {@link #entryLine} makes. */
+    public static final int MAX_LINE = 240;
+    private static final int TYPE_WIDTH = 17;
+    private static final int TOOL_MAX = 40;
+
+    private ConsoleFormat() {
+    }
+
+    /**
+     * {@code #12   10:30:15  ACTION            ripgrep_search  I need to search for...}: index, time
+     * (HH:mm:ss UTC, or the text as sent when unreadable), type, tool when present, headline.
+     */
+    public static String entryLine(long index, LogEntry e) {
+        StringBuilder sb = new StringBuilder(MAX_LINE + 8);
+        sb.append('#').append(index);
+        pad(sb, 5).append(' ');
+        sb.append(time(e));
+        sb.append("  ");
+        int typeStart = sb.length();
+        sb.append(clean(e.normalizedType(), 40));
+        pad(sb, typeStart + TYPE_WIDTH).append(' ');
+        String tool = clean(e.toolName(), TOOL_MAX);
+        if (!tool.isEmpty()) {
+            sb.append(tool).append("  ");
+        }
+        int room = MAX_LINE - sb.length() - 1; // the ellipsis OneLine may add
+        if (room > 0) {
+            sb.append(clean(e.headline(), room));
+        }
+        String line = sb.toString().stripTrailing();
+        return line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line;
+    }
+
+    /** {@code … status RUNNING, 40 of 57 logs fetched, next poll in 10s} */
+    public static String waitingLine(RunInfo run, long fetched, long total, Duration nextPoll) {
+        String status = run == null ? "UNKNOWN" : clean(run.status().normalized(), 40);
+        return "… status " + status + ", " + (total >= 0 ? fetched + " of " + total : Long.toString(fetched))
+                + " logs fetched, next poll in " + HumanFormat.duration(nextPoll);
+    }
+
+    /** {@code … retry 2 in 4s: HTTP 429 Too Many Requests} */
+    public static String retryLine(String reason, int attempt, Duration delay) {
+        return "… retry " + attempt + " in " + HumanFormat.duration(delay) + ": " + clean(reason, 200);
+    }
+
+    /** {@code ! anomaly TOTAL_SHRANK at entry 40: total_logs went from 57 to 50} */
+    public static String anomalyLine(Anomaly a) {
+        return "! anomaly " + a.kind() + " at entry " + a.skip() + ": " + clean(a.message(), 200);
+    }
+
+    /** {@code Verdict: FAILED: 3 failing entries (3 ERROR), 0 tolerated; the run ended with status ERROR} */
+    public static String verdictLine(GateDecision d) {
+        return "Verdict: " + d.verdict() + ": " + clean(String.join("; ", d.reasons()), 1000);
+    }
+
+    /** {@code Codegen agent run 12345 (org 67890): status RUNNING, https://app.codegen.com/agent/trace/12345} */
+    public static String runLine(RunInfo run) {
+        String url = run.safeWebUrl();
+        String status = clean(run.status().normalized(), 40);
+        return "Codegen agent run " + run.id() + " (org " + run.organizationId() + "): status " + status
+                + (url == null ? "" : ", " + clean(url, 300));
+    }
+
+    /** HH:mm:ss in UTC; the sent text (cleaned, short) when unreadable; {@code --:--:--} when absent. */
+    private static String time(LogEntry e) {
+        Instant at = e.createdAt();
+        if (at != null) {
+            return HumanFormat.time(at);
+        }
+        String raw = clean(e.createdAtText(), 26);
+        return raw.isEmpty() ? "--:--:--" : raw;
+    }
+
+    /** Safe for a terminal and one line long: escape sequences dropped, whitespace squeezed. */
+    static String clean(String text, int maxChars) {
+        if (text == null) {
+            return "";
+        }
+        // cut early: a 2 MB thought need not be cleaned whole to show 200 characters of it
+        String head = text.length() > maxChars * 4 + 64 ? text.substring(0, maxChars * 4 + 64) : text;
+        return OneLine.of(SafeText.line(head), maxChars);
+    }
+
+    private static StringBuilder pad(StringBuilder sb, int width) {
+        while (sb.length() < width) {
+            sb.append(' ');
+        }
+        return sb;
+    }
+}

@@ -1,0 +1,222 @@
+package io.codegenagentlogs.core.report;
+
+import io.codegenagentlogs.core.api.RunInfo;
+import io.codegenagentlogs.core.gate.GateDecision;
+import io.codegenagentlogs.core.gate.Verdict;
+import io.codegenagentlogs.core.watch.Anomaly;
+import io.codegenagentlogs.core.watch.RequestStats;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code summary.md}: a GitHub-flavoured summary for a job summary page or a pull-request comment.
+ * GitHub refuses step summaries above 1 MiB, so the output never exceeds {@link #MAX_BYTES} UTF-8
+ * bytes: sections are added whole while they fit, then a note says what was left out.
+ */
+public final class MarkdownRenderer {
+    /** 1 MiB, GitHub's limit for a step summary. */
+    public static final int MAX_BYTES = 1024 * 1024;
+    /** Characters of the final answer shown; the rest is in summary.json. */
+    static final int FINAL_ANSWER_CHARS = SummaryAccumulator.FINAL_ANSWER_CHARS;
+    static final int MAX_REASONS = 50;
+    static final int MAX_ROWS = 200;
+
+    private MarkdownRenderer() {
+    }
+
+    public static String render(Report report) {
+        Bounded out = new Bounded(MAX_BYTES);
+        List<String> sections = new ArrayList<>();
+        sections.add(headline(report));
+        sections.add(runLine(report));
+        sections.add(counts(report.summary()));
+        sections.add(tools(report.summary()));
+        sections.add(failures(report.summary()));
+        sections.add(finalAnswer(report.summary()));
+        sections.add(requests(report));
+        sections.add(anomalies(report.summary()));
+        sections.add(footer(report));
+        for (String section : sections) {
+            if (!section.isEmpty() && !out.add(section + "\n")) {
+                break;
+            }
+        }
+        return out.toString();
+    }
+
+    static String verdictTitle(Verdict v) {
+        return switch (v) {
+            case PASSED -> "PASSED";
+            case FAILED -> "FAILED";
+            case TIMED_OUT -> "TIMED OUT";
+            case ERROR -> "ERROR (no verdict could be reached)";
+        };
+    }
+
+    private static String headline(Report report) {
+        GateDecision d = report.decision();
+        StringBuilder sb = new StringBuilder();
+        sb.append("## Codegen agent run ").append(report.runId()).append(": ").append(verdictTitle(d.verdict()))
+                .append("\n\n");
+        sb.append("**Gate ").append(verdictTitle(d.verdict())).append("**")
+                .append(d.verdict() == Verdict.PASSED ? "" : ", because:").append("\n\n");
+        int shown = 0;
+        for (String reason : d.reasons()) {
+            if (shown++ == MAX_REASONS) {
+                sb.append("- ").append(d.reasons().size() - MAX_REASONS).append(" more reasons\n");
+                break;
+            }
+            sb.append("- ").append(MarkdownText.inline(reason, 1000)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String runLine(Report report) {
+        RunInfo run = report.run();
+        StringBuilder sb = new StringBuilder();
+        String url = run == null ? null : run.safeWebUrl();
+        sb.append(url == null ? "Run " + report.runId()
+                : "[Run " + report.runId() + "](" + MarkdownText.url(url) + ")");
+        sb.append(" in organization ").append(report.orgId());
+        if (run != null) {
+            sb.append(" · status ").append(MarkdownText.inline(run.status().normalized(), 100));
+            if (run.status().raw() != null && !run.status().raw().equals(run.status().normalized())) {
+                sb.append(" (sent as ").append(MarkdownText.inline(run.status().raw(), 100)).append(')');
+            }
+        }
+        sb.append(" · ").append(HumanFormat.plural(report.logsFetched(), "log entry", "log entries")).append(" fetched");
+        sb.append(" · watched for ").append(HumanFormat.duration(report.duration())).append("\n\n");
+        if (run != null && run.result() != null && !run.result().isBlank()) {
+            sb.append("**Result:** ").append(MarkdownText.inline(run.result(), 2000)).append("\n\n");
+        }
+        return sb.toString();
+    }
+
+    private static String counts(RunSummary s) {
+        if (s.countsByType().isEmpty()) {
+            return "No log entries.\n";
+        }
+        StringBuilder sb = new StringBuilder("### Entries by type\n\n| Type | Entries |\n| --- | ---: |\n");
+        List<Map.Entry<String, Long>> rows = new ArrayList<>(s.countsByType().entrySet());
+        rows.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        for (Map.Entry<String, Long> e : rows) {
+            sb.append("| ").append(MarkdownText.inline(e.getKey(), 100)).append(" | ").append(e.getValue()).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static String tools(RunSummary s) {
+        if (s.tools().isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("### Tools\n\n| Tool | Calls | Errors |\n| --- | ---: | ---: |\n");
+        List<ToolStats> rows = new ArrayList<>(s.tools().values());
+        rows.sort(Comparator.comparingLong(ToolStats::calls).reversed());
+        for (ToolStats t : rows) {
+            sb.append("| ").append(MarkdownText.inline(t.name(), 100)).append(" | ").append(t.calls()).append(" | ")
+                    .append(t.errors()).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static String failures(RunSummary s) {
+        if (s.failureTotal() == 0) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("### Failing entries\n\n");
+        if (s.failures().size() < s.failureTotal()) {
+            sb.append("The first ").append(s.failures().size()).append(" of ").append(s.failureTotal()).append(".\n\n");
+        }
+        sb.append("| # | Time | Type | Tool | Message |\n| ---: | --- | --- | --- | --- |\n");
+        int rows = 0;
+        for (FailureDetail f : s.failures()) {
+            if (rows++ == MAX_ROWS) {
+                break;
+            }
+            sb.append("| ").append(f.index())
+                    .append(" | ").append(MarkdownText.inline(f.createdAt(), 40))
+                    .append(" | ").append(MarkdownText.inline(f.type(), 60))
+                    .append(" | ").append(MarkdownText.inline(f.tool(), 60))
+                    .append(" | ").append(MarkdownText.inline(f.message(), 500)).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static String finalAnswer(RunSummary s) {
+        if (s.finalAnswer() == null) {
+            return "";
+        }
+        String text = s.finalAnswer();
+        boolean cut = s.finalAnswerTruncated() || text.length() > FINAL_ANSWER_CHARS;
+        text = SummaryAccumulator.cut(text, FINAL_ANSWER_CHARS);
+        return "### Final answer\n\n" + MarkdownText.fenced(text)
+                + (cut ? "\n_The final answer was cut; see summary.json for the kept part._\n" : "");
+    }
+
+    private static String requests(Report report) {
+        RequestStats st = report.stats();
+        return "### Requests\n\n" + HumanFormat.plural(st.requests(), "request", "requests") + ", "
+                + HumanFormat.plural(st.retries(), "retry", "retries") + ", " + st.rateLimited() + " rate-limited (HTTP 429).\n";
+    }
+
+    private static String anomalies(RunSummary s) {
+        if (s.anomalyTotal() == 0) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("### Anomalies\n\n");
+        for (Anomaly a : s.anomalies()) {
+            sb.append("- ").append(a.kind()).append(" at entry ").append(a.skip()).append(": ")
+                    .append(MarkdownText.inline(a.message(), 500)).append('\n');
+        }
+        if (s.anomalyTotal() > s.anomalies().size()) {
+            sb.append("- and ").append(s.anomalyTotal() - s.anomalies().size()).append(" more\n");
+        }
+        return sb.toString();
+    }
+
+    private static String footer(Report report) {
+        return "_Policy: " + MarkdownText.inline(report.policy().toString(), 1000) + ". Generated "
+                + HumanFormat.dateTime(report.generatedAt()) + " by codegen-agent-logs._\n";
+    }
+
+    /** Appends whole sections while they fit, keeping room for the note that says the rest was left out. */
+    private static final class Bounded {
+        private static final String NOTE = "\n_This summary was cut at 1 MiB: see summary.json and report.html for the rest._\n";
+        private final StringBuilder sb = new StringBuilder();
+        private final int maxBytes;
+        private int bytes;
+        private boolean closed;
+
+        Bounded(int maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        boolean add(String section) {
+            if (closed) {
+                return false;
+            }
+            int size = utf8Length(section);
+            if (bytes + size + utf8Length(NOTE) > maxBytes) {
+                sb.append(NOTE);
+                bytes += utf8Length(NOTE);
+                closed = true;
+                return false;
+            }
+            sb.append(section);
+            bytes += size;
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return sb.toString();
+        }
+
+        static int utf8Length(String s) {
+            return s.getBytes(StandardCharsets.UTF_8).length;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.codegenagentlogs.core.report;
+
+import io.codegenagentlogs.core.api.OneLine;
+
+/**
+ * Escaping for GitHub-flavoured Markdown. Agent text must come out as the same characters it went
+ * in as: never a link, an image, a heading, a table cell break, an HTML tag, emphasis, math, or a
+ * notification to a GitHub user.
+ */
+final class MarkdownText {
+    /** Always escaped: they start inline constructs anywhere in a line. */
+    private static final String ALWAYS = "\\`*_{}[]()<>#!|~&$^\"";
+    /** Escaped at the start of the text only, where they would start a list, a heading or a rule. */
+    private static final String LEADING = "-+=.:";
+    /** Zero-width space: "@\u200Bname" reads as "@name" but does not mention anyone. */
+    private static final char ZWSP = '\u200B';
+
+    private MarkdownText() {
+    }
+
+    /** One line of inline text, at most {@code maxChars} characters before escaping; safe in a table cell. */
+    static String inline(String text, int maxChars) {
+        String line = OneLine.of(SafeText.line(text), maxChars);
+        StringBuilder sb = new StringBuilder(line.length() + 16);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (ALWAYS.indexOf(c) >= 0 || (i == 0 && LEADING.indexOf(c) >= 0) || (c == '.' && onlyDigitsBefore(line, i))) {
+                sb.append('\\').append(c);
+            } else if (c == '@') {
+                sb.append('@').append(ZWSP);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** "1. text" at the start would become an ordered list. */
+    private static boolean onlyDigitsBefore(String s, int i) {
+        if (i == 0) {
+            return false;
+        }
+        for (int j = 0; j < i; j++) {
+            if (!Character.isDigit(s.charAt(j))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A fenced code block that the text cannot close: the fence is one backtick longer than the
+     * longest run of backticks in the text (at least three). Lines stay; control characters go.
+     */
+    static String fenced(String text) {
+        String body = SafeText.lines(text);
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < body.length(); i++) {
+            run = body.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(Math.max(3, longest + 1));
+        StringBuilder sb = new StringBuilder(body.length() + 2 * fence.length() + 4);
+        sb.append(fence).append("text\n").append(body);
+        if (!body.endsWith("\n")) {
+            sb.append('\n');
+        }
+        return sb.append(fence).append('\n').toString();
+    }
+
+    /**
+     * A link destination: only http(s) URLs come here ({@code RunInfo.safeWebUrl()}); the characters
+     * that could end the destination or the table cell are percent-encoded.
+     */
+    static String url(String safeUrl) {
+        StringBuilder sb = new StringBuilder(safeUrl.length() + 8);
+        for (int i = 0; i < safeUrl.length(); i++) {
+            char c = safeUrl.charAt(i);
+            if ("()<>\"'`|\\[] ".indexOf(c) >= 0 || c < 0x20 || c == 0x7f) {
+                sb.append('%').append(String.format("%02X", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

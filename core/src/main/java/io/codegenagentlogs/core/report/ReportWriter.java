@@ -1,0 +1,51 @@
+package io.codegenagentlogs.core.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes the report files into a directory, each one whole or not at all: a reader (a CI step, the
+ * Jenkins page, a person reloading the page) never sees half a file. {@code logs.ndjson} is not
+ * written here: {@link NdjsonLogWriter} writes it into the same directory during the watch.
+ */
+public final class ReportWriter {
+    private ReportWriter() {
+    }
+
+    /** Writes summary.json, summary.md, report.html, report.css and junit.xml, creating {@code dir}. */
+    public static void writeAll(Report report, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        // render everything first: a renderer failing leaves the previous files as they were
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(ReportFiles.SUMMARY_JSON, JsonSummaryRenderer.render(report));
+        files.put(ReportFiles.SUMMARY_MD, MarkdownRenderer.render(report));
+        files.put(ReportFiles.REPORT_CSS, ReportStylesheet.text());
+        files.put(ReportFiles.REPORT_HTML, HtmlReportRenderer.renderDocument(report));
+        files.put(ReportFiles.JUNIT_XML, JUnitXmlRenderer.render(report));
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            writeAtomically(dir.resolve(f.getKey()), f.getValue());
+        }
+    }
+
+    /** Writes a temporary file beside the target, then moves it over the target. */
+    static void writeAtomically(Path target, String text) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            // getBytes, not writeString: it replaces what UTF-8 cannot encode instead of failing
+            Files.write(tmp, text.getBytes(StandardCharsets.UTF_8));
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.codegenagentlogs.core.session;
+
+import io.codegenagentlogs.core.api.Ids;
+import io.codegenagentlogs.core.gate.GatePolicy;
+import io.codegenagentlogs.core.watch.WatchOptions;
+import java.io.Serializable;
+
+/** What to gate and how: the run, the policy, the watch options. Small and serializable. */
+public final class GateRequest implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final long orgId;
+    private final long runId;
+    private final GatePolicy policy;
+    private final WatchOptions options;
+
+    private GateRequest(Builder b) {
+        this.orgId = Ids.requirePositive("organization id", b.orgId);
+        this.runId = Ids.requirePositive("run id", b.runId);
+        this.policy = b.policy;
+        this.options = b.options;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public long orgId() {
+        return orgId;
+    }
+
+    public long runId() {
+        return runId;
+    }
+
+    public GatePolicy policy() {
+        return policy;
+    }
+
+    public WatchOptions options() {
+        return options;
+    }
+
+    public static final class Builder {
+        private long orgId;
+        private long runId;
+        private GatePolicy policy = GatePolicy.defaults();
+        private WatchOptions options = WatchOptions.defaults();
+
+        public Builder orgId(long orgId) {
+            this.orgId = orgId;
+            return this;
+        }
+
+        public Builder runId(long runId) {
+            this.runId = runId;
+            return this;
+        }
+
+        public Builder policy(GatePolicy policy) {
+            this.policy = policy;
+            return this;
+        }
+
+        public Builder options(WatchOptions options) {
+            this.options = options;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when an id is not a positive integer */
+        public GateRequest build() {
+            return new GateRequest(this);
+        }
+    }
+}

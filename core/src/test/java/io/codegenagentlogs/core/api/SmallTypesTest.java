@@ -1,0 +1,90 @@
+package io.codegenagentlogs.core.api;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.Test;
+
+/** Status, timestamps, Retry-After, ids, base URLs and the token: the small value types. */
+public class SmallTypesTest {
+
+    @Test
+    public void statusesCompareCaseInsensitivelyAndCompletedIsComplete() {
+        assertEquals(RunStatus.Phase.SUCCEEDED, RunStatus.of("completed").phase());
+        assertEquals(RunStatus.of("COMPLETE"), RunStatus.of(" Completed "));
+        assertTrue(RunStatus.of("max_iterations_reached").isFailure());
+        assertTrue(RunStatus.of("OUT_OF_TOKENS").isTerminal());
+        assertEquals(RunStatus.Phase.RUNNING, RunStatus.of("evaluation").phase());
+        assertEquals(RunStatus.Phase.WAITING_FOR_HUMAN, RunStatus.of("PAUSED").phase());
+        assertEquals(RunStatus.Phase.UNKNOWN, RunStatus.of("WARMING_UP").phase());
+        assertFalse(RunStatus.of(null).isTerminal());
+        assertEquals("WARMING_UP", RunStatus.of("warming_up").toString());
+    }
+
+    @Test
+    public void timestampsWithAndWithoutZoneOrFraction() {
+        assertEquals(Instant.parse("2024-01-15T10:30:00Z"), Timestamps.parseOrNull("2024-01-15T10:30:00Z"));
+        assertEquals(Instant.parse("2025-06-21T11:20:04.338398Z"), Timestamps.parseOrNull("2025-06-21 11:20:04.338398"));
+        assertEquals(Instant.parse("2024-01-15T08:30:00Z"), Timestamps.parseOrNull("2024-01-15T10:30:00+02:00"));
+        assertEquals(Instant.parse("2024-01-15T10:30:00Z"), Timestamps.parseOrNull("2024-01-15T10:30:00"));
+        assertNull(Timestamps.parseOrNull("yesterday"));
+        assertNull(Timestamps.parseOrNull(null));
+    }
+
+    @Test
+    public void retryAfterInSecondsOrAsHttpDate() {
+        assertEquals(Duration.ofSeconds(7), RetryAfter.parse("7", 0));
+        long now = Instant.parse("2026-11-28T12:00:00Z").toEpochMilli();
+        assertEquals(Duration.ofSeconds(30), RetryAfter.parse("Sat, 28 Nov 2026 12:00:30 GMT", now));
+        assertEquals(Duration.ZERO, RetryAfter.parse("Sat, 28 Nov 2026 11:00:00 GMT", now));
+        assertNull(RetryAfter.parse("soon", now));
+        assertNull(RetryAfter.parse(null, now));
+    }
+
+    @Test
+    public void idsArePositiveIntegers() {
+        assertEquals(12345, Ids.parse("run id", " 12345 "));
+        for (String bad : new String[] {"", "abc", "-1", "0", "1.5", "99999999999999999999"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Ids.parse("run id", bad));
+            assertTrue(e.getMessage(), e.getMessage().startsWith("The run id "));
+        }
+    }
+
+    @Test
+    public void baseUrlIsHttpsOrLoopbackHttp() {
+        assertEquals("api.codegen.com", BaseUrls.parse(null).host());
+        assertEquals(8080, BaseUrls.parse("http://127.0.0.1:8080").port());
+        BaseUrls.parse("http://localhost:1");
+        BaseUrls.parse("http://[::1]:1");
+        for (String bad : new String[] {"http://api.codegen.com", "ftp://x", "not a url", "https://user:pw@api.codegen.com",
+            "http://127.0.0.1.nip.io", "http://10.0.0.1"}) {
+            assertThrows(bad, IllegalArgumentException.class, () -> BaseUrls.parse(bad));
+        }
+    }
+
+    @Test
+    public void theTokenNeverShowsItself() {
+        ApiToken token = ApiToken.of("  sk-secret-value\n");
+        assertFalse(token.toString().contains("secret"));
+        assertEquals("Bearer sk-secret-value", token.bearerHeader());
+        assertEquals(16, token.fingerprint().length());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ApiToken.of("two words"));
+        assertFalse(e.getMessage().contains("words"));
+    }
+
+    @Test
+    public void backoffGrowsWithJitterWithinBounds() {
+        RetryPolicy p = RetryPolicy.of(6, Duration.ofSeconds(1), Duration.ofSeconds(8));
+        for (int failed = 1; failed <= 6; failed++) {
+            long cap = Math.min(8_000, 1_000L << (failed - 1)) * 1_000_000L;
+            long d = p.backoffNanos(failed);
+            assertTrue("attempt " + failed + ": " + d, d >= cap / 2 && d <= cap);
+        }
+        assertEquals(Duration.ofMinutes(5).toNanos(), p.retryAfterNanos(Duration.ofHours(3)));
+    }
+}

@@ -28,6 +28,8 @@ public final class CodegenApiClient {
     public static final int MAX_PAGE_SIZE = 100;
 
     private static final Map<HttpUrl, LogsPath> WORKING_PATH = new ConcurrentHashMap<>();
+    /** Clients derive from one base so that they share its connection pool and threads. */
+    private static final OkHttpClient SHARED_HTTP = new OkHttpClient();
 
     private final HttpUrl baseUrl;
     private final ApiToken token;
@@ -40,14 +42,14 @@ public final class CodegenApiClient {
     private CodegenApiClient(Builder b) {
         this.baseUrl = b.baseUrl;
         this.token = Objects.requireNonNull(b.token, "token");
-        this.http = (b.http == null ? new OkHttpClient() : b.http).newBuilder()
+        this.http = (b.http == null ? SHARED_HTTP : b.http).newBuilder()
                 .connectTimeout(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .callTimeout(b.readTimeout.multipliedBy(3).toMillis(), TimeUnit.MILLISECONDS)
                 // Our own retries count and pace every attempt; OkHttp's silent ones would not be.
                 .retryOnConnectionFailure(false)
                 .build();
-        this.limiter = b.limiter != null ? b.limiter : RateLimiter.shared(token, baseUrl.host(), b.rateLimit);
+        this.limiter = b.limiter != null ? b.limiter : RateLimiter.shared(token, baseUrl.host() + ":" + baseUrl.port(), b.rateLimit);
         this.retry = b.retry;
         this.time = b.time;
         this.userAgent = b.userAgent;

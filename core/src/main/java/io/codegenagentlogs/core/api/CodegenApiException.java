@@ -21,7 +21,7 @@ public final class CodegenApiException extends Exception {
 
     private static String compose(ApiErrorKind kind, int httpStatus, String what, String serverMessage) {
         StringBuilder sb = new StringBuilder(what);
-        if (httpStatus > 0) {
+        if (httpStatus > 0 && !what.contains("HTTP " + httpStatus)) {
             sb.append(" (HTTP ").append(httpStatus).append(')');
         }
         if (serverMessage != null && !serverMessage.isBlank()) {

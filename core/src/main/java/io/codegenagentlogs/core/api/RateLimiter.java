@@ -32,8 +32,8 @@ public final class RateLimiter {
      * The limiter shared by everyone using this token against this host. The first caller's limit
      * applies; later callers with another limit share it all the same, since the server has one.
      */
-    public static RateLimiter shared(ApiToken token, String host, RateLimit limit) {
-        return SHARED.computeIfAbsent(token.fingerprint() + "@" + host, k -> new RateLimiter(limit, TimeSource.SYSTEM));
+    public static RateLimiter shared(ApiToken token, String hostAndPort, RateLimit limit) {
+        return SHARED.computeIfAbsent(token.fingerprint() + "@" + hostAndPort, k -> new RateLimiter(limit, TimeSource.SYSTEM));
     }
 
     public RateLimit limit() {

@@ -1,0 +1,110 @@
+package io.codegenagentlogs.core.report;
+
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+import org.xml.sax.helpers.DefaultHandler;
+
+/** Parses renderer output as XML (strictly: any error fails the test) and checks the tree for active content. */
+final class XmlAssert {
+    private XmlAssert() {
+    }
+
+    static Document parse(String xml) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            f.setExpandEntityReferences(false);
+            DocumentBuilder b = f.newDocumentBuilder();
+            b.setErrorHandler(new DefaultHandler() {
+                @Override
+                public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                    throw e;
+                }
+            });
+            return b.parse(new InputSource(new StringReader(xml)));
+        } catch (Exception e) {
+            throw new AssertionError("not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    static List<Element> elements(Node root) {
+        List<Element> out = new ArrayList<>();
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(Node n, List<Element> out) {
+        if (n instanceof Element e) {
+            out.add(e);
+        }
+        NodeList kids = n.getChildNodes();
+        for (int i = 0; i < kids.getLength(); i++) {
+            collect(kids.item(i), out);
+        }
+    }
+
+    static List<Element> byName(Node root, String localName) {
+        List<Element> out = new ArrayList<>();
+        for (Element e : elements(root)) {
+            if (localName.equalsIgnoreCase(name(e))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    static String name(Element e) {
+        return e.getLocalName() != null ? e.getLocalName() : e.getTagName();
+    }
+
+    /** No script, no event handler, no style attribute, no link or source that is not http(s) or a relative file. */
+    static void assertNoActiveContent(Document doc) {
+        for (Element e : elements(doc)) {
+            String tag = name(e).toLowerCase(Locale.ROOT);
+            assertFalse("element " + tag, List.of("script", "iframe", "object", "embed", "foreignobject", "img", "style",
+                    "base", "form", "meta-refresh").contains(tag));
+            NamedNodeMap attrs = e.getAttributes();
+            for (int i = 0; i < attrs.getLength(); i++) {
+                Attr a = (Attr) attrs.item(i);
+                String an = (a.getLocalName() != null ? a.getLocalName() : a.getName()).toLowerCase(Locale.ROOT);
+                assertFalse("event attribute " + an + " on " + tag, an.startsWith("on"));
+                assertFalse("style attribute on " + tag, an.equals("style"));
+                if (an.equals("href") || an.equals("src") || an.equals("action") || an.equals("formaction")) {
+                    String v = a.getValue().strip().toLowerCase(Locale.ROOT);
+                    assertFalse(an + "=" + v, v.contains("javascript:") || v.startsWith("data:"));
+                    assertTrue(an + "=" + v, v.startsWith("https://") || v.startsWith("http://")
+                            || v.equals(ReportFiles.REPORT_CSS));
+                }
+            }
+        }
+    }
+
+    /** Every character of the document's text and attributes is allowed and none is a control, bidi or escape char. */
+    static void assertNoControlCharacters(String xml) {
+        for (int i = 0; i < xml.length(); i++) {
+            char c = xml.charAt(i);
+            if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f) || SafeText.isBidiControl(c)
+                    || c == '\uFFFE' || c == '\uFFFF') {
+                fail("character U+" + String.format("%04X", (int) c) + " at " + i);
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.codegenagentlogs.core.watch;
+
+import static io.codegenagentlogs.core.watch.SimulatorFixtures.ORG;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
+
+import io.codegenagentlogs.core.api.ApiToken;
+import io.codegenagentlogs.core.api.CodegenApiClient;
+import io.codegenagentlogs.core.api.RateLimit;
+import io.codegenagentlogs.core.api.RetryPolicy;
+import io.codegenagentlogs.simulator.CodegenSimulator;
+import io.codegenagentlogs.simulator.RecordedCall;
+import io.codegenagentlogs.simulator.Scenario;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.Test;
+
+/**
+ * Two watchers with the same token share one limiter, as builds on one Jenkins controller do:
+ * together they stay under the server's limit, so the server never answers 429.
+ */
+public class SharedRateLimitTest {
+    private static final RateLimit LIMIT = new RateLimit(4, Duration.ofSeconds(1));
+
+    @Test
+    public void twoWatchersOfOneTokenStayUnderTheServersLimitTogether() throws Exception {
+        String scenario = "{\"tokens\":[\"sim-token\"],\"rate_limit\":{\"requests\":4,\"per_seconds\":1,\"retry_after\":\"seconds\"},"
+                + "\"runs\":[" + run(501) + "," + run(502) + "]}";
+        try (CodegenSimulator sim = CodegenSimulator.start(Scenario.fromJson(scenario))) {
+            // warm up classes and the shared connection pool (through the shared limiter, which counts it), so arrivals track sends
+            client(sim).fetchLogs(ORG, 501, 0, 1, Long.MAX_VALUE,
+                    io.codegenagentlogs.core.api.FetchObserver.NONE, new io.codegenagentlogs.core.api.CancelSignal());
+            sim.requests().clear();
+            CodegenApiClient a = client(sim);
+            CodegenApiClient b = client(sim);
+            assertSame("one limiter per token in the JVM", a.rateLimiter(), b.rateLimiter());
+            WatchOptions opts = WatchOptions.builder().pollInterval(Duration.ofMillis(1)).pageSize(2).timeout(Duration.ofSeconds(30)).build();
+            SimulatorFixtures.Recording recA = new SimulatorFixtures.Recording();
+            SimulatorFixtures.Recording recB = new SimulatorFixtures.Recording();
+            CompletableFuture<WatchOutcome> fa = CompletableFuture.supplyAsync(
+                    () -> RunWatcher.create(a, opts, WatchSnapshot.start(ORG, 501, System.currentTimeMillis()), recA).run());
+            CompletableFuture<WatchOutcome> fb = CompletableFuture.supplyAsync(
+                    () -> RunWatcher.create(b, opts, WatchSnapshot.start(ORG, 502, System.currentTimeMillis()), recB).run());
+            assertEquals(WatchOutcome.Kind.COMPLETED, fa.get(30, TimeUnit.SECONDS).kind());
+            assertEquals(WatchOutcome.Kind.COMPLETED, fb.get(30, TimeUnit.SECONDS).kind());
+            assertEquals(8, recA.raws.size());
+            assertEquals(8, recB.raws.size());
+
+            List<RecordedCall> calls = sim.requests().logsCalls();
+            assertEquals("5 pages each, no retries", 10, calls.size());
+            assertTrue("no 429", calls.stream().noneMatch(c -> c.status() == 429));
+            long window = TimeUnit.SECONDS.toNanos(1) - TimeUnit.MILLISECONDS.toNanos(50); // server clock jitter
+            for (int i = 4; i < calls.size(); i++) {
+                assertTrue("requests " + (i - 4) + " and " + i + " fell within one window",
+                        calls.get(i).startNanos() - calls.get(i - 4).startNanos() >= window);
+            }
+        }
+    }
+
+    private static CodegenApiClient client(CodegenSimulator sim) {
+        return CodegenApiClient.builder().baseUrl(sim.baseUrl()).token(ApiToken.of("sim-token")).rateLimit(LIMIT)
+                .retryPolicy(RetryPolicy.of(2, Duration.ofMillis(5), Duration.ofMillis(10))).build();
+    }
+
+    private static String run(long id) {
+        StringBuilder logs = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            logs.append(i == 0 ? "" : ",").append(SimulatorFixtures.entry(id, i));
+        }
+        return "{\"id\":" + id + ",\"organization_id\":" + ORG + ",\"status\":\"COMPLETE\",\"logs\":[" + logs + "]}";
+    }
+}

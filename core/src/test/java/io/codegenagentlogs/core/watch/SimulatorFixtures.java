@@ -1,0 +1,91 @@
+package io.codegenagentlogs.core.watch;
+
+import io.codegenagentlogs.core.api.ApiToken;
+import io.codegenagentlogs.core.api.CodegenApiClient;
+import io.codegenagentlogs.core.api.LogEntry;
+import io.codegenagentlogs.core.api.RateLimit;
+import io.codegenagentlogs.core.api.RateLimiter;
+import io.codegenagentlogs.core.api.RetryPolicy;
+import io.codegenagentlogs.core.api.RunInfo;
+import io.codegenagentlogs.core.api.TimeSource;
+import io.codegenagentlogs.simulator.CodegenSimulator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A client on a simulator, quick options, and a listener that records everything it hears. */
+public final class SimulatorFixtures {
+    public static final long ORG = 67890;
+
+    private SimulatorFixtures() {
+    }
+
+    public static CodegenApiClient client(CodegenSimulator sim) {
+        return CodegenApiClient.builder()
+                .baseUrl(sim.baseUrl())
+                .token(ApiToken.of("sim-token"))
+                .rateLimiter(new RateLimiter(new RateLimit(100_000, Duration.ofSeconds(1)), TimeSource.SYSTEM))
+                .retryPolicy(RetryPolicy.of(6, Duration.ofMillis(5), Duration.ofMillis(20)))
+                .timeouts(Duration.ofSeconds(2), Duration.ofMillis(400))
+                .build();
+    }
+
+    public static WatchOptions quick() {
+        return WatchOptions.builder().pollInterval(Duration.ofMillis(10)).timeout(Duration.ofSeconds(20)).build();
+    }
+
+    /** Scenario JSON of one run with {@code count} hand-made entries whose text tells their position. */
+    public static String scenario(long runId, String status, int count, int visible) {
+        StringBuilder logs = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            logs.append(i == 0 ? "" : ",").append(entry(runId, i));
+        }
+        return "{\"tokens\":[\"sim-token\"],\"runs\":[{\"id\":" + runId + ",\"organization_id\":" + ORG + ",\"status\":\"" + status
+                + "\",\"web_url\":\"https://app.codegen.com/agent/trace/" + runId + "\",\"logs\":[" + logs + "]}]}";
+    }
+
+    public static String entry(long runId, int i) {
+        return "{\"agent_run_id\":" + runId + ",\"created_at\":\"2025-06-21 11:20:" + String.format("%02d", i % 60) + "." + i
+                + "\",\"message_type\":\"" + (i % 10 == 9 ? "PLAN_EVALUATION" : "ACTION") + "\",\"tool_name\":\"file_view\",\"thought\":\"step " + i + "\"}";
+    }
+
+    /** Everything a watcher told its listener, in order. */
+    public static final class Recording implements LogListener {
+        public final List<Long> indexes = new ArrayList<>();
+        public final List<String> raws = new ArrayList<>();
+        public final List<Anomaly> anomalies = new ArrayList<>();
+        public final List<String> retries = new ArrayList<>();
+        public int waits;
+        public RunInfo lastRun;
+
+        @Override
+        public void onRun(RunInfo run) {
+            lastRun = run;
+        }
+
+        @Override
+        public void onEntry(long index, LogEntry entry) {
+            indexes.add(index);
+            raws.add(entry.rawJson());
+        }
+
+        @Override
+        public void onWaiting(RunInfo run, long fetched, long totalLogs, Duration nextPollIn) {
+            waits++;
+        }
+
+        @Override
+        public void onRetry(String reason, int attempt, Duration delay) {
+            retries.add(reason);
+        }
+
+        @Override
+        public void onAnomaly(Anomaly anomaly) {
+            anomalies.add(anomaly);
+        }
+
+        public List<Anomaly.Kind> anomalyKinds() {
+            return anomalies.stream().map(Anomaly::kind).toList();
+        }
+    }
+}

@@ -4,9 +4,7 @@ import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -21,13 +19,12 @@ import okhttp3.ResponseBody;
  *
  * <p>Two paths exist in the wild for the same endpoint. The documented one is tried first; a
  * route-level 404 ({@code {"detail":"Not Found"}}) switches to {@code /v1/alpha/...} once, and the
- * path that worked is remembered for the base URL.
+ * path that worked is kept for the client's later requests.
  */
 public final class CodegenApiClient {
     /** The API refuses more; larger pages would be a 422, not a cap. */
     public static final int MAX_PAGE_SIZE = 100;
 
-    private static final Map<HttpUrl, LogsPath> WORKING_PATH = new ConcurrentHashMap<>();
     /** Clients derive from one base so that they share its connection pool and threads. */
     private static final OkHttpClient SHARED_HTTP = new OkHttpClient();
 
@@ -38,6 +35,8 @@ public final class CodegenApiClient {
     private final RetryPolicy retry;
     private final TimeSource time;
     private final String userAgent;
+    /** The path that answered last; a client (one per watch) asks the wrong one at most once. */
+    private volatile LogsPath workingPath = LogsPath.DOCUMENTED;
 
     private CodegenApiClient(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -88,14 +87,14 @@ public final class CodegenApiClient {
         boolean switchedPath = false;
         while (true) {
             awaitPermit(cancel, deadlineEpochMillis);
-            LogsPath path = WORKING_PATH.getOrDefault(baseUrl, LogsPath.DOCUMENTED);
+            LogsPath path = workingPath;
             HttpUrl url = path.url(baseUrl, orgId, runId, skip, limit);
             observer.onRequestSent(failed > 0);
             Attempt attempt = send(url, cancel);
             if (attempt.status == 200 && attempt.body != null) {
                 try {
                     LogPage page = PageDecoder.decode(attempt.body, orgId, runId, skip);
-                    WORKING_PATH.put(baseUrl, path);
+                    workingPath = path;
                     return page;
                 } catch (JsonParseException | IllegalStateException e) {
                     attempt = Attempt.transientFailure(200, "the response is not a readable logs page (" + OneLine.of(e.getMessage(), 120) + ")");
@@ -103,7 +102,7 @@ public final class CodegenApiClient {
             }
             if (attempt.status == 404 && !switchedPath && !ErrorBodies.isRunNotFound(attempt.body)) {
                 switchedPath = true;
-                WORKING_PATH.put(baseUrl, path.other());
+                workingPath = path.other();
                 continue;
             }
             if (!attempt.retryable) {

@@ -1,7 +1,6 @@
 package io.codegenagentlogs.core.console;
 
 import io.codegenagentlogs.core.api.LogEntry;
-import io.codegenagentlogs.core.api.OneLine;
 import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.gate.GateDecision;
 import io.codegenagentlogs.core.report.HumanFormat;
@@ -43,7 +42,7 @@ public final class ConsoleFormat {
         if (!tool.isEmpty()) {
             sb.append(tool).append("  ");
         }
-        int room = MAX_LINE - sb.length() - 1; // the ellipsis OneLine may add
+        int room = MAX_LINE - sb.length() - 1; // the ellipsis a cut line ends with
         if (room > 0) {
             sb.append(clean(e.headline(), room));
         }
@@ -93,12 +92,7 @@ public final class ConsoleFormat {
 
     /** Safe for a terminal and one line long: escape sequences dropped, whitespace squeezed. */
     static String clean(String text, int maxChars) {
-        if (text == null) {
-            return "";
-        }
-        // cut early: a 2 MB thought need not be cleaned whole to show 200 characters of it
-        String head = text.length() > maxChars * 4 + 64 ? text.substring(0, maxChars * 4 + 64) : text;
-        return OneLine.of(SafeText.line(head), maxChars);
+        return SafeText.oneLine(text, maxChars);
     }
 
     private static StringBuilder pad(StringBuilder sb, int width) {

@@ -45,6 +45,9 @@ public final class ConsolePrinter implements LogListener {
 
     @Override
     public synchronized void onRun(RunInfo run) {
+        if (run == null) {
+            return;
+        }
         String status = run.status().normalized();
         if (!runSeen || !status.equals(lastStatus)) {
             runSeen = true;

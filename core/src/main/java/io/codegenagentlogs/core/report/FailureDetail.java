@@ -40,7 +40,10 @@ public final class FailureDetail implements Serializable {
         return tool;
     }
 
-    /** One line, at most {@link SummaryAccumulator#MESSAGE_CHARS} characters (plus an ellipsis); may be empty. */
+    /**
+     * The observation (else the headline) as one clean line: no control characters, escape sequences
+     * or bidi overrides; at most {@link SummaryAccumulator#MESSAGE_CHARS} characters plus an ellipsis; may be empty.
+     */
     public String message() {
         return message;
     }

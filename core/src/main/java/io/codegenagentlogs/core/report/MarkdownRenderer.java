@@ -93,9 +93,9 @@ public final class MarkdownRenderer {
             }
         }
         sb.append(" · ").append(HumanFormat.plural(report.logsFetched(), "log entry", "log entries")).append(" fetched");
-        sb.append(" · watched for ").append(HumanFormat.duration(report.duration())).append("\n\n");
+        sb.append(" · watched for ").append(HumanFormat.duration(report.duration())).append('\n');
         if (run != null && run.result() != null && !run.result().isBlank()) {
-            sb.append("**Result:** ").append(MarkdownText.inline(run.result(), 2000)).append("\n\n");
+            sb.append("\n**Result:** ").append(MarkdownText.inline(run.result(), 2000)).append('\n');
         }
         return sb.toString();
     }

@@ -1,7 +1,5 @@
 package io.codegenagentlogs.core.report;
 
-import io.codegenagentlogs.core.api.OneLine;
-
 /**
  * Escaping for GitHub-flavoured Markdown. Agent text must come out as the same characters it went
  * in as: never a link, an image, a heading, a table cell break, an HTML tag, emphasis, math, or a
@@ -20,7 +18,7 @@ final class MarkdownText {
 
     /** One line of inline text, at most {@code maxChars} characters before escaping; safe in a table cell. */
     static String inline(String text, int maxChars) {
-        String line = OneLine.of(SafeText.line(text), maxChars);
+        String line = SafeText.oneLine(text, maxChars);
         StringBuilder sb = new StringBuilder(line.length() + 16);
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);

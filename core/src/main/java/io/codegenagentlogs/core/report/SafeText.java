@@ -1,5 +1,7 @@
 package io.codegenagentlogs.core.report;
 
+import io.codegenagentlogs.core.api.OneLine;
+
 /**
  * Removes from agent text everything that could act instead of being read: terminal escape
  * sequences (which colour the console or move the cursor), C0 and C1 control characters, line
@@ -27,6 +29,20 @@ public final class SafeText {
      */
     public static String lines(String text) {
         return clean(text, true);
+    }
+
+    /**
+     * {@link #line} squeezed by {@code OneLine} into at most {@code maxChars} characters (plus an ellipsis).
+     * Only a prefix of a huge text is cleaned: a 2 MB thought need not be scanned whole to show 500
+     * characters of it.
+     */
+    public static String oneLine(String text, int maxChars) {
+        if (text == null) {
+            return "";
+        }
+        int prefix = maxChars * 4 + 256;
+        String head = text.length() > prefix ? text.substring(0, prefix) : text;
+        return OneLine.of(line(head), maxChars);
     }
 
     private static String clean(String text, boolean multiline) {

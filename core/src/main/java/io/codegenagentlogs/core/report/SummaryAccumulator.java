@@ -3,7 +3,6 @@ package io.codegenagentlogs.core.report;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.codegenagentlogs.core.api.LogEntry;
-import io.codegenagentlogs.core.api.OneLine;
 import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.gate.GatePolicy;
 import io.codegenagentlogs.core.watch.Anomaly;
@@ -90,7 +89,7 @@ public final class SummaryAccumulator implements LogListener {
             failureTotal++;
             if (failures.size() < MAX_FAILURE_DETAILS) {
                 failures.add(new FailureDetail(index, boundedOrNull(entry.createdAtText()), type,
-                        tool == null ? null : bounded(tool), OneLine.of(failureText(entry), MESSAGE_CHARS)));
+                        tool == null ? null : bounded(tool), SafeText.oneLine(failureText(entry), MESSAGE_CHARS)));
             }
         }
 

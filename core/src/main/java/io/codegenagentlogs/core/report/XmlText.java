@@ -1,7 +1,5 @@
 package io.codegenagentlogs.core.report;
 
-import io.codegenagentlogs.core.api.OneLine;
-
 /**
  * Escaping for XML 1.0 and for HTML written so that an XML parser accepts it. Characters XML 1.0
  * forbids (most controls, unpaired surrogates, U+FFFE/U+FFFF) are dropped before escaping, and
@@ -13,7 +11,7 @@ final class XmlText {
 
     /** Text content on one line, at most {@code maxChars} characters before escaping. */
     static String line(String text, int maxChars) {
-        return escape(OneLine.of(SafeText.line(text), maxChars));
+        return escape(SafeText.oneLine(text, maxChars));
     }
 
     /** Text content keeping line breaks (for {@code <pre>} and failure bodies). */

@@ -42,8 +42,18 @@ public class HtmlReportRendererTest {
         assertTrue(text.contains(CDATA_END));
         assertTrue(text.contains(CLOSE_TESTCASE));
         assertTrue("the withheld URL is still shown as text", text.contains("javascript:alert(document.cookie)"));
-        assertFalse("ANSI escapes are gone", text.contains("[31m"));
+        assertFalse("ANSI escapes are gone", text.contains("\u001b"));
+        assertEquals("what is left of a colour code is JSON escape text of an object observation, not a sequence",
+                count(text, "[31m"), count(text, "\\u001b[31m"));
         assertFalse(text.contains("\u202E"));
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     @Test

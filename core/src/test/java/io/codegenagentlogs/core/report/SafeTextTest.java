@@ -23,7 +23,8 @@ public class SafeTextTest {
 
     @Test
     public void dropsControlsBidiAndBrokenSurrogates() {
-        assertEquals("abcdef", SafeText.line("a\u0000b\u0007c\u007f\u0085d\u202Ee\u2066f"));
+        assertEquals("abcdef", SafeText.line("a\u0000b\u0007c\u007f\u0080d\u202Ee\u2066f"));
+        assertEquals("next line becomes a space", "x y", SafeText.line("x\u0085y"));
         assertEquals("x\uD83D\uDE00y", SafeText.line("x\uD83D\uDE00\uD800y\uDC00"));
         assertEquals("", SafeText.line(null));
         assertEquals("\u4e2d\u6587 caf\u00e9", SafeText.line("\u4e2d\u6587 caf\u00e9"));

@@ -49,7 +49,7 @@ public class SummaryAccumulatorTest {
         acc.onEntry(8, entry("ACTION", "write", null, str("status: error"))); // a string, not an object
         acc.onEntry(9, entry("ACTION", "", null, null));
         RunSummary s = acc.snapshot();
-        assertEquals(8, s.tools().get("grep").calls());
+        assertEquals(7, s.tools().get("grep").calls());
         assertEquals(3, s.tools().get("grep").errors());
         assertEquals(2, s.tools().get("write").calls());
         assertEquals(1, s.tools().get("write").errors());
@@ -218,6 +218,32 @@ public class SummaryAccumulatorTest {
         assertEquals(SummaryAccumulator.MAX_ANOMALIES, s.anomalies().size());
         assertEquals("empty 0", s.anomalies().get(0).message());
         assertEquals(2, s.retries());
+    }
+
+    @Test
+    public void summarySurvivesJavaSerialization() throws Exception {
+        SummaryAccumulator acc = new SummaryAccumulator(policy);
+        acc.onRun(Fixtures.run("COMPLETE"));
+        acc.onEntry(0, entry("ERROR", "t", "x", str("boom")));
+        acc.onEntry(1, entry("FINAL_ANSWER", null, null, str("done")));
+        acc.onAnomaly(new Anomaly(Anomaly.Kind.EMPTY_PAGE, 1, "empty"));
+        RunSummary s = acc.snapshot();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(s);
+        }
+        RunSummary back;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (RunSummary) in.readObject();
+        }
+        assertEquals(s.toString(), back.toString());
+        assertEquals(s.failures().toString(), back.failures().toString());
+        assertEquals(s.tools().toString(), back.tools().toString());
+        assertEquals("done", back.finalAnswer());
+        assertEquals("COMPLETE", back.run().status().normalized());
+        assertEquals(1, back.anomalies().size());
+        assertEquals(s.timeline().toString(), back.timeline().toString());
     }
 
     @Test

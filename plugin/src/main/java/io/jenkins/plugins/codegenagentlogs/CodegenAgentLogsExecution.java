@@ -1,0 +1,437 @@
+package io.jenkins.plugins.codegenagentlogs;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.console.HyperlinkNote;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.codegenagentlogs.core.api.ApiToken;
+import io.codegenagentlogs.core.api.CodegenApiClient;
+import io.codegenagentlogs.core.api.RateLimit;
+import io.codegenagentlogs.core.api.RunInfo;
+import io.codegenagentlogs.core.console.ConsoleFormat;
+import io.codegenagentlogs.core.console.ConsolePrinter;
+import io.codegenagentlogs.core.gate.GateDecision;
+import io.codegenagentlogs.core.report.SafeText;
+import io.codegenagentlogs.core.session.GateRequest;
+import io.codegenagentlogs.core.session.GateResult;
+import io.codegenagentlogs.core.session.GateSession;
+import io.codegenagentlogs.core.watch.LogListener;
+import io.codegenagentlogs.core.watch.PollResult;
+import io.codegenagentlogs.core.watch.WatchOutcome;
+import io.codegenagentlogs.core.watch.WatchSnapshot;
+import io.jenkins.plugins.codegenagentlogs.CodegenAgentLogsStep.BuildResultMode;
+import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.util.SystemProperties;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+
+/**
+ * The running {@code codegenAgentLogs} step. Asynchronous and durable:
+ * <ul>
+ * <li>{@link #start()} returns at once; every request runs on {@link CodegenPollingPool} and the
+ * pauses between polls are timers, so no executor, CPS thread or Timer thread ever waits on Codegen.</li>
+ * <li>What is persisted is small: the resolved settings (ids, policy, options, credential <em>id</em>),
+ * the report directory name and the watcher's {@link WatchSnapshot}. The token is resolved again
+ * from the credential on resume and never stored.</li>
+ * <li>No entry is printed twice or lost across a restart: the console lines of one poll are
+ * written to the build log and the snapshot that counts them is recorded in one critical section,
+ * and the program state is serialized under the same lock. {@code logs.ndjson} is cut back to the
+ * snapshot's cursor on resume by the core's {@link GateSession}.</li>
+ * </ul>
+ */
+public final class CodegenAgentLogsExecution extends StepExecution {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = Logger.getLogger(CodegenAgentLogsExecution.class.getName());
+
+    /** Under the build's directory: one sub-directory per watched agent run. */
+    static final String REPORTS_DIR = "codegen-agent-logs";
+
+    /**
+     * System property: the request budget per token, like {@code 60/60s} (Codegen's documented limit,
+     * the default). Shared by every watch of the same token in this JVM; read when the first one starts.
+     */
+    static final String RATE_LIMIT_PROPERTY = CodegenAgentLogsExecution.class.getName() + ".rateLimit";
+
+    /** What {@link CodegenAgentLogsStep} resolved: small, serializable, no secret. */
+    static final class Settings implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final GateRequest request;
+        final String baseUrl;
+        final String credentialsId;
+        final BuildResultMode mode;
+
+        Settings(GateRequest request, String baseUrl, String credentialsId, BuildResultMode mode) {
+            this.request = Objects.requireNonNull(request);
+            this.baseUrl = Objects.requireNonNull(baseUrl);
+            this.credentialsId = credentialsId;
+            this.mode = Objects.requireNonNull(mode);
+        }
+    }
+
+    private final Settings settings;
+    /** Set by {@link #start()}; names the report directory and the build page action. */
+    private String reportDirName;
+    /** The cursor of what has been printed; null before the first poll. Guarded by this. */
+    private WatchSnapshot snapshot;
+    /** Whether the opening line was printed. Guarded by this. */
+    private boolean announced;
+    /** The Codegen trace URL last printed as a link, or null. Guarded by this. */
+    private String announcedWebUrl;
+
+    private transient volatile CodegenPollingPool pool;
+    private transient volatile Live live;
+    private transient volatile Future<?> pending;
+    private transient volatile boolean stopping;
+    private transient volatile boolean finished;
+    private transient Object lane;
+
+    CodegenAgentLogsExecution(@NonNull StepContext context, @NonNull Settings settings) {
+        super(context);
+        this.settings = settings;
+    }
+
+    /** Everything a session needs while this JVM runs; rebuilt after a restart. */
+    private static final class Live {
+        final Run<?, ?> run;
+        final TaskListener listener;
+        final GateSession session;
+        final ConsoleBuffer console;
+        final LinkAnnouncer links;
+        final CodegenRunAction action;
+
+        Live(Run<?, ?> run, TaskListener listener, GateSession session, ConsoleBuffer console, LinkAnnouncer links,
+                CodegenRunAction action) {
+            this.run = run;
+            this.listener = listener;
+            this.session = session;
+            this.console = console;
+            this.links = links;
+            this.action = action;
+        }
+    }
+
+    @Override
+    public boolean start() throws Exception {
+        FlowNode node = getContext().get(FlowNode.class);
+        String suffix = node != null ? node.getId() : UUID.randomUUID().toString().substring(0, 8);
+        reportDirName = settings.request.runId() + "-" + suffix.replaceAll("[^A-Za-z0-9_.-]", "_");
+        pool = CodegenPollingPool.get();
+        pending = pool.submit(this::pollSafely);
+        return false;
+    }
+
+    @Override
+    public void onResume() {
+        pool = CodegenPollingPool.get();
+        pending = pool.submit(this::pollSafely);
+    }
+
+    @Override
+    public void stop(@NonNull Throwable cause) throws Exception {
+        stopping = true;
+        Future<?> f = pending;
+        if (f != null) {
+            f.cancel(false);
+        }
+        Live l = live;
+        if (l != null) {
+            l.session.cancel(); // the request in flight ends at once; the next poll reports CANCELLED
+            CodegenPollingPool p = pool;
+            if (p != null && !p.isStopped()) {
+                p.submit(this::pollSafely); // writes the report of the cancelled watch, completes nothing
+            }
+        }
+        getContext().onFailure(cause);
+    }
+
+    @Override
+    public String getStatus() {
+        WatchSnapshot s;
+        synchronized (this) {
+            s = snapshot;
+        }
+        String run = "Codegen agent run " + settings.request.runId();
+        if (s == null) {
+            return run + ": starting";
+        }
+        return run + ": status " + (s.lastStatus() == null ? "unknown" : SafeText.oneLine(s.lastStatus(), 40)) + ", "
+                + s.skip() + (s.lastTotalLogs() >= 0 ? " of " + s.lastTotalLogs() : "") + " log entries fetched";
+    }
+
+    private synchronized Object lane() {
+        if (lane == null) {
+            lane = new Object();
+        }
+        return lane;
+    }
+
+    /** One poll, on the pool. Never throws: failures complete the step. */
+    private void pollSafely() {
+        synchronized (lane()) {
+            if (finished) {
+                return;
+            }
+            try {
+                pollOnce();
+            } catch (Throwable t) {
+                CodegenPollingPool p = pool;
+                if (p != null && p.isStopped()) {
+                    // Jenkins is shutting down: nothing moved past the recorded cursor; onResume takes over.
+                    LOGGER.log(Level.FINE, "Codegen watch of run " + settings.request.runId() + " suspended by shutdown", t);
+                    closeQuietly();
+                } else {
+                    fail(t);
+                }
+            }
+        }
+    }
+
+    private void pollOnce() throws Exception {
+        CodegenPollingPool p = pool;
+        if (p.isStopped()) {
+            return;
+        }
+        Live l = live;
+        if (l == null) {
+            if (stopping) {
+                return;
+            }
+            l = open();
+            live = l;
+            if (stopping) {
+                l.session.cancel(); // stopped while opening: the poll below ends at once as CANCELLED
+            }
+        }
+        PollResult result = l.session.poll();
+        if (stopping) {
+            // stop() completed the step already: only the report of the cancelled watch is left to write
+            if (!result.isDone()) {
+                l.session.cancel();
+                result = l.session.poll(); // no request: a cancelled watch ends at once
+            }
+            if (result.isDone()) {
+                finish(l, result.outcome());
+            } else {
+                closeQuietly();
+            }
+            return;
+        }
+        if (!commit(l)) {
+            return;
+        }
+        if (result.isDone()) {
+            finish(l, result.outcome());
+            return;
+        }
+        Duration delay = result.nextDelay();
+        pending = delay.isZero() ? p.submit(this::pollSafely) : p.schedule(this::pollSafely, delay);
+    }
+
+    /** Resolves the token, the report directory and the action, and opens (or resumes) the session. */
+    private Live open() throws Exception {
+        StepContext context = getContext();
+        Run<?, ?> run = Objects.requireNonNull(context.get(Run.class), "no build");
+        TaskListener listener = Objects.requireNonNull(context.get(TaskListener.class), "no listener");
+        ApiToken token = CodegenCredentials.resolveToken(settings.credentialsId, run);
+        CodegenApiClient.Builder clientBuilder = CodegenApiClient.builder()
+                .baseUrl(settings.baseUrl)
+                .token(token)
+                .httpClient(JenkinsOkHttpClient.newClientBuilder(CodegenPollingPool.BASE_HTTP_CLIENT).build())
+                .userAgent("codegen-agent-logs-jenkins");
+        String rateLimit = SystemProperties.getString(RATE_LIMIT_PROPERTY);
+        if (rateLimit != null) {
+            clientBuilder.rateLimit(RateLimit.parse(rateLimit));
+        }
+        CodegenApiClient client = clientBuilder.build();
+        GateRequest request = settings.request;
+        Path dir = reportDir(run, reportDirName);
+        CodegenRunAction action = CodegenRunAction.attach(run, request.orgId(), request.runId(), reportDirName);
+
+        WatchSnapshot from;
+        boolean wasAnnounced;
+        String lastUrl;
+        synchronized (this) {
+            from = snapshot;
+            wasAnnounced = announced;
+            lastUrl = announcedWebUrl;
+        }
+        ConsoleBuffer console = new ConsoleBuffer();
+        if (!wasAnnounced) {
+            synchronized (this) {
+                PrintStream log = listener.getLogger();
+                log.println("Codegen agent logs: watching agent run " + request.runId() + " in organization "
+                        + request.orgId() + " at " + settings.baseUrl + " (gate: " + request.policy()
+                        + "; a failed gate makes the build " + settings.mode + ")");
+                log.flush();
+                announced = true;
+            }
+        } else {
+            console.out.println("Codegen agent logs: resuming agent run " + request.runId() + " after "
+                    + (from == null ? 0 : from.skip()) + " log entries");
+        }
+        LinkAnnouncer links = new LinkAnnouncer(console.out, lastUrl);
+        LogListener printer = LogListener.all(new ConsolePrinter(console.out, request.policy()), links);
+        GateSession session = GateSession.open(request, client, dir, from, printer);
+        return new Live(run, listener, session, console, links, action);
+    }
+
+    /**
+     * Prints what the last poll produced and records the cursor that counts it, as one step
+     * with respect to {@link #writeObject}. Returns false when Jenkins is shutting down: then
+     * neither moves, and the entries are fetched again after the restart.
+     */
+    private boolean commit(Live l) {
+        boolean progressed;
+        synchronized (this) {
+            if (pool.isStopped() || stopping) {
+                l.console.discard();
+                return false;
+            }
+            WatchSnapshot now = l.session.snapshot();
+            progressed = snapshot == null || now.skip() != snapshot.skip()
+                    || !Objects.equals(now.lastStatus(), snapshot.lastStatus());
+            l.console.drainTo(l.listener.getLogger());
+            snapshot = now;
+            announcedWebUrl = l.links.lastUrl;
+        }
+        if (progressed) {
+            getContext().saveState(); // asynchronous; serializes this under the same lock
+        }
+        return true;
+    }
+
+    private void finish(Live l, WatchOutcome outcome) throws IOException, InterruptedException {
+        finished = true;
+        GateResult result;
+        try {
+            result = l.session.finish(outcome);
+        } finally {
+            closeQuietly();
+        }
+        l.action.complete(l.run, result);
+        if (stopping) {
+            return; // stop() already completed the step
+        }
+        GateDecision decision = result.decision();
+        long agentRun = settings.request.runId();
+        PrintStream log = l.listener.getLogger();
+        synchronized (this) {
+            log.println(ConsoleFormat.verdictLine(decision));
+            log.println("Codegen agent logs: report for agent run " + agentRun + ": "
+                    + HyperlinkNote.encodeTo("/" + l.run.getUrl() + l.action.getUrlName() + "/", "open the report"));
+            log.flush();
+        }
+        Map<String, Object> value = new LinkedHashMap<>(result.toMap());
+        String reasons = SafeText.oneLine(String.join("; ", decision.reasons()), 2000);
+        switch (decision.verdict()) {
+            case PASSED -> getContext().onSuccess(value);
+            case FAILED -> {
+                if (settings.mode == BuildResultMode.UNSTABLE) {
+                    String message = "Codegen agent run " + agentRun + " failed the gate: " + reasons;
+                    log.println(message + ". Marking the build UNSTABLE.");
+                    l.run.setResult(Result.UNSTABLE);
+                    FlowNode node = getContext().get(FlowNode.class);
+                    if (node != null) {
+                        node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message));
+                    }
+                    getContext().onSuccess(value);
+                } else {
+                    getContext().onFailure(new AbortException("Codegen agent run " + agentRun + " failed the gate: " + reasons));
+                }
+            }
+            case TIMED_OUT -> getContext().onFailure(new AbortException("Codegen agent run " + agentRun
+                    + " did not finish in time: " + reasons));
+            case ERROR -> getContext().onFailure(new AbortException("Codegen agent run " + agentRun
+                    + " could not be checked: " + reasons));
+        }
+    }
+
+    private void fail(Throwable t) {
+        finished = true;
+        closeQuietly();
+        if (!stopping) {
+            getContext().onFailure(t);
+        }
+    }
+
+    private void closeQuietly() {
+        Live l = live;
+        live = null;
+        if (l != null) {
+            try {
+                l.session.close();
+            } catch (IOException | RuntimeException e) {
+                LOGGER.log(Level.FINE, "closing the Codegen session", e);
+            }
+        }
+    }
+
+    static Path reportDir(Run<?, ?> run, String dirName) {
+        return run.getRootDir().toPath().resolve(REPORTS_DIR).resolve(dirName);
+    }
+
+    /** The program state is written while no poll is between printing and recording its cursor. */
+    private synchronized void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+    }
+
+    /** One poll's console lines, held back until its cursor is recorded with them. */
+    private static final class ConsoleBuffer {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8);
+
+        synchronized void drainTo(PrintStream log) {
+            out.flush();
+            if (bytes.size() > 0) {
+                log.write(bytes.toByteArray(), 0, bytes.size());
+                log.flush();
+            }
+            bytes.reset();
+        }
+
+        synchronized void discard() {
+            out.flush();
+            bytes.reset();
+        }
+    }
+
+    /** Prints the Codegen trace page as a console link whenever it first appears or changes. */
+    private static final class LinkAnnouncer implements LogListener {
+        private final PrintStream out;
+        volatile String lastUrl;
+
+        LinkAnnouncer(PrintStream out, @CheckForNull String lastUrl) {
+            this.out = out;
+            this.lastUrl = lastUrl;
+        }
+
+        @Override
+        public void onRun(RunInfo run) {
+            String url = run.safeWebUrl();
+            if (url != null && !url.equals(lastUrl)) {
+                lastUrl = url;
+                out.println("Codegen trace: " + HyperlinkNote.encodeTo(url, SafeText.oneLine(url, 300)));
+            }
+        }
+    }
+}

@@ -1,0 +1,368 @@
+package io.jenkins.plugins.codegenagentlogs;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.codegenagentlogs.core.api.BaseUrls;
+import io.codegenagentlogs.core.api.Ids;
+import io.codegenagentlogs.core.gate.GatePolicy;
+import io.codegenagentlogs.core.session.GateRequest;
+import io.codegenagentlogs.core.watch.WatchOptions;
+import io.jenkins.plugins.codegenagentlogs.CodegenGlobalConfiguration.FormChecks;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.sf.json.JSONArray;
+import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code codegenAgentLogs}: follows a Codegen agent run to its end, streams its log entries into
+ * the build console, gates the build on them and leaves a report on the build page.
+ *
+ * <pre>
+ * def result = codegenAgentLogs(runId: '12345', orgId: '67890', credentialsId: 'codegen-token',
+ *                               failOn: ['ERROR', 'PR_CREATION_FAILED'], buildResult: 'UNSTABLE')
+ * if (result.verdict != 'PASSED') { ... }
+ * </pre>
+ *
+ * The step only binds parameters; the watching is {@link CodegenAgentLogsExecution}'s, the rules are the core's.
+ */
+public final class CodegenAgentLogsStep extends Step {
+    static final String FUNCTION_NAME = "codegenAgentLogs";
+    static final List<String> DEFAULT_FAIL_ON = List.of("ERROR", "PR_CREATION_FAILED");
+    static final int DEFAULT_POLL_INTERVAL = 10;
+    static final int DEFAULT_TIMEOUT_MINUTES = 60;
+
+    private final String runId;
+    private String orgId;
+    private String credentialsId;
+    private String baseUrl;
+    private ArrayList<String> failOn = new ArrayList<>(DEFAULT_FAIL_ON);
+    private boolean failOnRunStatus = true;
+    private int maxFailures;
+    private String buildResult = BuildResultMode.FAILURE.name();
+    private int pollInterval = DEFAULT_POLL_INTERVAL;
+    private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
+
+    @DataBoundConstructor
+    public CodegenAgentLogsStep(String runId) {
+        this.runId = Util.fixNull(runId).trim();
+    }
+
+    public String getRunId() {
+        return runId;
+    }
+
+    public @CheckForNull String getOrgId() {
+        return orgId;
+    }
+
+    /** Defaults to the global configuration's organization id. */
+    @DataBoundSetter
+    public void setOrgId(String orgId) {
+        this.orgId = Util.fixEmptyAndTrim(orgId);
+    }
+
+    public @CheckForNull String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** A "Secret text" credential holding the Codegen API token; defaults to the global configuration's. */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    public @CheckForNull String getBaseUrl() {
+        return baseUrl;
+    }
+
+    /** Defaults to the global configuration's base URL, else {@code https://api.codegen.com}. */
+    @DataBoundSetter
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = Util.fixEmptyAndTrim(baseUrl);
+    }
+
+    /** Message types whose entries fail the gate, upper case. */
+    public List<String> getFailOn() {
+        return failOn;
+    }
+
+    @DataBoundSetter
+    public void setFailOn(List<String> failOn) {
+        this.failOn = normalizeTypes(failOn == null ? List.of() : failOn);
+    }
+
+    /** The form's view of {@link #getFailOn()}: comma-separated. */
+    public String getFailOnText() {
+        return String.join(", ", failOn);
+    }
+
+    public boolean isFailOnRunStatus() {
+        return failOnRunStatus;
+    }
+
+    @DataBoundSetter
+    public void setFailOnRunStatus(boolean failOnRunStatus) {
+        this.failOnRunStatus = failOnRunStatus;
+    }
+
+    public int getMaxFailures() {
+        return maxFailures;
+    }
+
+    @DataBoundSetter
+    public void setMaxFailures(int maxFailures) {
+        this.maxFailures = maxFailures;
+    }
+
+    public String getBuildResult() {
+        return buildResult;
+    }
+
+    /** {@code FAILURE} (a failed gate fails the step) or {@code UNSTABLE} (it marks the build and goes on). */
+    @DataBoundSetter
+    public void setBuildResult(String buildResult) {
+        String v = Util.fixEmptyAndTrim(buildResult);
+        this.buildResult = v == null ? BuildResultMode.FAILURE.name() : v.toUpperCase(Locale.ROOT);
+    }
+
+    public int getPollInterval() {
+        return pollInterval;
+    }
+
+    /** Seconds between two requests once every entry so far has been fetched. */
+    @DataBoundSetter
+    public void setPollInterval(int pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public int getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    /** The longest the step waits for the run to end, restarts included. */
+    @DataBoundSetter
+    public void setTimeoutMinutes(int timeoutMinutes) {
+        this.timeoutMinutes = timeoutMinutes;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new CodegenAgentLogsExecution(context, resolve(CodegenGlobalConfiguration.get()));
+    }
+
+    /**
+     * Applies the global defaults and validates everything that can be checked without the network.
+     *
+     * @throws AbortException with one actionable line, before anything else happens
+     */
+    CodegenAgentLogsExecution.Settings resolve(CodegenGlobalConfiguration global) throws AbortException {
+        String effectiveOrg = orgId != null ? orgId : global.getOrgId();
+        String effectiveCredentials = credentialsId != null ? credentialsId : global.getCredentialsId();
+        String effectiveBaseUrl = baseUrl != null ? baseUrl : global.getEffectiveBaseUrl();
+        try {
+            long run = Ids.parse("run id (runId)", runId);
+            if (effectiveOrg == null) {
+                throw new AbortException("The organization id is missing: pass orgId: '<your Codegen organization id>' "
+                        + "to " + FUNCTION_NAME + ", or set a default in " + CodegenCredentials.WHERE_TO_CONFIGURE);
+            }
+            long org = Ids.parse("organization id (orgId)", effectiveOrg);
+            BaseUrls.parse(effectiveBaseUrl);
+            BuildResultMode mode = BuildResultMode.parse(buildResult);
+            if (timeoutMinutes < 1) {
+                throw new IllegalArgumentException("timeoutMinutes must be at least 1, got " + timeoutMinutes);
+            }
+            if (pollInterval < 1) {
+                throw new IllegalArgumentException("pollInterval must be at least 1 second, got " + pollInterval);
+            }
+            GatePolicy policy = GatePolicy.builder()
+                    .failOn(failOn)
+                    .failOnRunStatus(failOnRunStatus)
+                    .maxFailures(maxFailures)
+                    .build();
+            WatchOptions options = WatchOptions.builder()
+                    .pollInterval(Duration.ofSeconds(pollInterval))
+                    .timeout(Duration.ofMinutes(timeoutMinutes))
+                    .build();
+            GateRequest request = GateRequest.builder().orgId(org).runId(run).policy(policy).options(options).build();
+            return new CodegenAgentLogsExecution.Settings(request, effectiveBaseUrl, effectiveCredentials, mode);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(FUNCTION_NAME + ": " + e.getMessage());
+        }
+    }
+
+    static ArrayList<String> normalizeTypes(Collection<String> types) {
+        ArrayList<String> out = new ArrayList<>();
+        for (String t : types) {
+            String v = Util.fixEmptyAndTrim(t);
+            if (v != null && !out.contains(v.toUpperCase(Locale.ROOT))) {
+                out.add(v.toUpperCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    /** "ERROR, PR_CREATION_FAILED" (also "[ERROR, 'X']", as a list may be shown) into upper-case types. */
+    static List<String> splitTypes(String text) {
+        List<String> parts = new ArrayList<>();
+        for (String p : Util.fixNull(text).split("[\\s,\\[\\]'\"]+")) {
+            if (!p.isBlank()) {
+                parts.add(p);
+            }
+        }
+        return normalizeTypes(parts);
+    }
+
+    /** What a failed gate does to the build. */
+    enum BuildResultMode {
+        FAILURE,
+        UNSTABLE;
+
+        static BuildResultMode parse(String value) {
+            String v = Util.fixEmptyAndTrim(value);
+            if (v == null) {
+                return FAILURE;
+            }
+            try {
+                return valueOf(v.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("buildResult must be 'FAILURE' or 'UNSTABLE', got '" + v + "'");
+            }
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return FUNCTION_NAME;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Gate on a Codegen agent run";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            // No node, no workspace: the step holds no executor while it waits.
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        /** The form sends {@code failOn} as one comma-separated text; the step takes a list. */
+        @Override
+        public Step newInstance(StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+            Object failOn = formData.opt("failOn");
+            if (failOn instanceof String text) {
+                JSONObject copy = JSONObject.fromObject(formData);
+                copy.put("failOn", JSONArray.fromObject(splitTypes(text)));
+                return super.newInstance(req, copy);
+            }
+            return super.newInstance(req, formData);
+        }
+
+        /** Placeholders for the form: the global defaults, if any. */
+        public String getDefaultOrgId() {
+            return Util.fixNull(CodegenGlobalConfiguration.get().getOrgId());
+        }
+
+        public String getDefaultBaseUrl() {
+            return CodegenGlobalConfiguration.get().getEffectiveBaseUrl();
+        }
+
+        public String getDefaultFailOnText() {
+            return String.join(", ", DEFAULT_FAIL_ON);
+        }
+
+        public ListBoxModel doFillBuildResultItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("Fail the build (FAILURE)", BuildResultMode.FAILURE.name());
+            items.add("Mark the build unstable and continue (UNSTABLE)", BuildResultMode.UNSTABLE.name());
+            return items;
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return CodegenCredentials.fillItems(item, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            String fallback = CodegenGlobalConfiguration.get().getCredentialsId();
+            return CodegenCredentials.check(item, value, fallback == null
+                    ? "No default credential is configured in " + CodegenCredentials.WHERE_TO_CONFIGURE + ": choose one"
+                    : "");
+        }
+
+        @POST
+        public FormValidation doCheckRunId(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!canCheck(item)) {
+                return FormValidation.ok();
+            }
+            return FormChecks.id("run id", value);
+        }
+
+        @POST
+        public FormValidation doCheckOrgId(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!canCheck(item)) {
+                return FormValidation.ok();
+            }
+            if (Util.fixEmptyAndTrim(value) == null) {
+                return CodegenGlobalConfiguration.get().getOrgId() == null
+                        ? FormValidation.warning("No default organization id is configured in " + CodegenCredentials.WHERE_TO_CONFIGURE)
+                        : FormValidation.ok();
+            }
+            return FormChecks.id("organization id", value);
+        }
+
+        @POST
+        public FormValidation doCheckBaseUrl(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!canCheck(item)) {
+                return FormValidation.ok();
+            }
+            return FormChecks.baseUrl(value);
+        }
+
+        @POST
+        public FormValidation doCheckMaxFailures(@AncestorInPath Item item, @QueryParameter String value) {
+            return canCheck(item) ? FormChecks.atLeast("Tolerated failures", value, 0) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckPollInterval(@AncestorInPath Item item, @QueryParameter String value) {
+            return canCheck(item) ? FormChecks.atLeast("The poll interval", value, 1) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
+            return canCheck(item) ? FormChecks.atLeast("The timeout", value, 1) : FormValidation.ok();
+        }
+
+        private static boolean canCheck(Item item) {
+            return CodegenCredentials.canList(item);
+        }
+    }
+}

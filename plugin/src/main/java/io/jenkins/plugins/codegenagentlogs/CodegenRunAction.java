@@ -1,0 +1,261 @@
+package io.jenkins.plugins.codegenagentlogs;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Run;
+import io.codegenagentlogs.core.api.RunInfo;
+import io.codegenagentlogs.core.gate.GateDecision;
+import io.codegenagentlogs.core.report.HtmlReportRenderer;
+import io.codegenagentlogs.core.report.ReportFiles;
+import io.codegenagentlogs.core.report.SafeText;
+import io.codegenagentlogs.core.session.GateResult;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.RunAction2;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+
+/**
+ * One watched agent run on the build page: a summary row ({@code summary.jelly}) and a page of its
+ * own with the full report ({@code index.jelly}) and a download of {@code logs.ndjson}. A build
+ * that watches several runs has several of these.
+ *
+ * <p>Only small fields are kept in {@code build.xml}; the report and the logs stay in files under
+ * {@code <build dir>/codegen-agent-logs/<reportDirName>/}, read when a page asks for them.
+ */
+public final class CodegenRunAction implements RunAction2 {
+    private static final Logger LOGGER = Logger.getLogger(CodegenRunAction.class.getName());
+
+    /** The report fragment rendered once by the core's escaping renderer, shown on the action's page. */
+    static final String FRAGMENT_HTML = "report-fragment.html";
+
+    private final long orgId;
+    private final long agentRunId;
+    private final String reportDirName;
+    /** PASSED, FAILED, TIMED_OUT, ERROR; null while the watch goes on. */
+    private String verdict;
+    private String status;
+    private TreeMap<String, Long> counts;
+    private long failures;
+    private long logsFetched;
+    private String webUrl;
+    private ArrayList<String> reasons;
+
+    private transient Run<?, ?> run;
+
+    CodegenRunAction(long orgId, long agentRunId, String reportDirName) {
+        this.orgId = orgId;
+        this.agentRunId = agentRunId;
+        this.reportDirName = reportDirName;
+    }
+
+    /** The action of this watch, added to the build (and saved) the first time. */
+    static CodegenRunAction attach(Run<?, ?> run, long orgId, long agentRunId, String reportDirName) throws IOException {
+        synchronized (CodegenRunAction.class) {
+            for (CodegenRunAction a : run.getActions(CodegenRunAction.class)) {
+                if (a.reportDirName.equals(reportDirName)) {
+                    return a;
+                }
+            }
+            CodegenRunAction a = new CodegenRunAction(orgId, agentRunId, reportDirName);
+            run.addAction(a);
+            run.save();
+            return a;
+        }
+    }
+
+    /** Records the verdict and writes the page's report fragment; saves the build. */
+    void complete(Run<?, ?> run, GateResult result) throws IOException {
+        Files.writeString(result.reportDir().resolve(FRAGMENT_HTML), HtmlReportRenderer.renderFragment(result.report()),
+                StandardCharsets.UTF_8);
+        GateDecision decision = result.decision();
+        RunInfo info = result.report().run();
+        // Status and message types are agent-controlled text: keep them printable, one line, no bidi
+        // overrides (Jelly escapes them for HTML; escaping does not stop text from reading backwards).
+        TreeMap<String, Long> shownCounts = new TreeMap<>();
+        result.report().summary().countsByType().forEach((type, n) -> shownCounts.merge(SafeText.oneLine(type, 60), n, Long::sum));
+        ArrayList<String> shownReasons = new ArrayList<>();
+        decision.reasons().forEach(r -> shownReasons.add(SafeText.oneLine(r, 1000)));
+        synchronized (this) {
+            verdict = decision.verdict().name();
+            status = info == null ? null : SafeText.oneLine(info.status().toString(), 40);
+            counts = shownCounts;
+            failures = decision.failingEntries();
+            logsFetched = result.report().logsFetched();
+            webUrl = info == null ? null : info.safeWebUrl();
+            reasons = shownReasons;
+        }
+        run.save();
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-logs";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Codegen run " + agentRunId;
+    }
+
+    @Override
+    public String getUrlName() {
+        return "codegen-" + reportDirName;
+    }
+
+    public long getOrgId() {
+        return orgId;
+    }
+
+    public long getAgentRunId() {
+        return agentRunId;
+    }
+
+    public synchronized boolean isFinished() {
+        return verdict != null;
+    }
+
+    /** PASSED, FAILED, TIMED_OUT or ERROR; null while the watch goes on. */
+    public synchronized @CheckForNull String getVerdict() {
+        return verdict;
+    }
+
+    /** For people: "passed", "failed", "timed out", "error", or "watching…". */
+    public synchronized String getVerdictText() {
+        if (verdict == null) {
+            return "watching\u2026";
+        }
+        return verdict.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    /** The run status as last seen (upper case), or null. */
+    public synchronized @CheckForNull String getStatus() {
+        return status;
+    }
+
+    /** Entries per message type; empty while the watch goes on. */
+    public synchronized Map<String, Long> getCounts() {
+        return counts == null ? Map.of() : Collections.unmodifiableMap(counts);
+    }
+
+    /** "12 ACTION, 2 ERROR, 1 FINAL_ANSWER" */
+    public synchronized String getCountsText() {
+        if (counts == null || counts.isEmpty()) {
+            return "no entries";
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((type, n) -> parts.add(n + " " + type));
+        return String.join(", ", parts);
+    }
+
+    public synchronized long getFailures() {
+        return failures;
+    }
+
+    public synchronized long getLogsFetched() {
+        return logsFetched;
+    }
+
+    /** The Codegen trace page, only ever an http(s) URL; null when unknown. */
+    public synchronized @CheckForNull String getWebUrl() {
+        return webUrl;
+    }
+
+    public synchronized List<String> getReasons() {
+        return reasons == null ? List.of() : Collections.unmodifiableList(reasons);
+    }
+
+    /** The symbol for the summary row. */
+    public synchronized String getSummaryIcon() {
+        if (verdict == null) {
+            return "symbol-status-nobuilt-anime";
+        }
+        return switch (verdict) {
+            case "PASSED" -> "symbol-status-blue";
+            case "FAILED" -> "symbol-status-red";
+            default -> "symbol-status-aborted";
+        };
+    }
+
+    Path getReportDir() {
+        return CodegenAgentLogsExecution.reportDir(run, reportDirName);
+    }
+
+    /**
+     * The report as HTML produced by the core's renderer, which escapes every string from the
+     * agent; null until the watch has ended. Shown raw ({@code <j:out>}) by index.jelly.
+     */
+    public @CheckForNull String getReportFragment() {
+        if (run == null) {
+            return null;
+        }
+        try {
+            return Files.readString(getReportDir().resolve(FRAGMENT_HTML), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Cannot read the Codegen report of " + run, e);
+            return null;
+        }
+    }
+
+    public boolean isLogsAvailable() {
+        return run != null && Files.isRegularFile(getReportDir().resolve(ReportFiles.LOGS_NDJSON));
+    }
+
+    /** {@code <action>/logs}: every entry exactly as received, one JSON object a line, as a download. */
+    public void doLogs(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException, ServletException {
+        serve(req, rsp, ReportFiles.LOGS_NDJSON, "application/x-ndjson",
+                "codegen-run-" + agentRunId + "-logs.ndjson");
+    }
+
+    /** {@code <action>/summary.json}: the machine-readable summary. */
+    public void doSummaryJson(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException, ServletException {
+        serve(req, rsp, ReportFiles.SUMMARY_JSON, "application/json",
+                "codegen-run-" + agentRunId + "-summary.json");
+    }
+
+    private void serve(@NonNull StaplerRequest2 req, @NonNull StaplerResponse2 rsp, String fileName, String contentType,
+            String downloadName) throws IOException, ServletException {
+        if (run == null) {
+            throw HttpResponses.notFound();
+        }
+        Path file = getReportDir().resolve(fileName);
+        if (!Files.isRegularFile(file)) {
+            throw HttpResponses.notFound();
+        }
+        rsp.setHeader("Content-Disposition", "attachment; filename=\"" + downloadName + "\"");
+        rsp.setHeader("X-Content-Type-Options", "nosniff");
+        try (InputStream in = Files.newInputStream(file)) {
+            rsp.serveFile(req, in, Files.getLastModifiedTime(file).toMillis(), 0, Files.size(file),
+                    "mime-type:" + contentType + "; charset=UTF-8");
+        }
+    }
+}

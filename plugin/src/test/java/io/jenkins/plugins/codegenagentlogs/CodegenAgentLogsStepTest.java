@@ -1,0 +1,309 @@
+package io.jenkins.plugins.codegenagentlogs;
+
+import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.CREDENTIALS_ID;
+import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.SIM_TOKEN;
+import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.actions;
+import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.addToken;
+import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.occurrences;
+import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.pipeline;
+import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.step;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.not;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import hudson.model.Result;
+import io.codegenagentlogs.core.report.ReportFiles;
+import io.codegenagentlogs.simulator.CodegenSimulator;
+import io.codegenagentlogs.simulator.Scenario;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.htmlunit.Page;
+import org.htmlunit.html.HtmlAnchor;
+import org.htmlunit.html.HtmlPage;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.After;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/** The step end to end, against the Codegen API simulator. */
+public class CodegenAgentLogsStepTest {
+    @Rule
+    public JenkinsRule j = new JenkinsRule();
+
+    private final List<CodegenSimulator> simulators = new ArrayList<>();
+
+    @BeforeClass
+    public static void sharedSetup() {
+        CodegenTestSupport.init();
+    }
+
+    @After
+    public void stopSimulators() {
+        simulators.forEach(CodegenSimulator::close);
+    }
+
+    private CodegenSimulator simulator(String bundled) throws Exception {
+        CodegenSimulator sim = CodegenSimulator.start(Scenario.bundled(bundled));
+        simulators.add(sim);
+        return sim;
+    }
+
+    @Test
+    public void passingRunSucceedsStreamsEntriesAndReturnsTheMap() throws Exception {
+        CodegenSimulator sim = simulator("passing");
+        addToken(CREDENTIALS_ID, SIM_TOKEN);
+        WorkflowJob p = pipeline(j, "passing", "def r = " + step(sim, 1001, "") + "\n"
+                + "echo \"verdict=${r.verdict} passed=${r.passed} status=${r.status} failures=${r.failures} "
+                + "finalAnswers=${r.counts.FINAL_ANSWER} logs=${r.logsFetched} url=${r.webUrl}\"");
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+
+        j.assertLogContains("Codegen agent logs: watching agent run 1001 in organization 67890", b);
+        j.assertLogContains("Codegen agent logs: report for agent run 1001", b);
+        j.assertLogContains("verdict=PASSED passed=true status=COMPLETE failures=0 finalAnswers=1 logs=25 "
+                + "url=https://app.codegen.com/agent/trace/1001", b);
+        String log = JenkinsRule.getLog(b);
+        // one readable line per entry, each exactly once
+        assertEquals(1, occurrences(log, "Locate the report command."));
+        assertEquals(1, occurrences(log, "Added `--json` to `report` with a test and README note"));
+        assertThat(log, containsString("ripgrep_search"));
+        // the trace page is printed as a console link
+        assertThat(log, containsString("Codegen trace: https://app.codegen.com/agent/trace/1001"));
+        // the requests went to the simulator with the credential's token
+        assertFalse(sim.requests().logsCalls().isEmpty());
+    }
+
+    @Test
+    public void errorEntryFailsTheBuildWithTheReasons() throws Exception {
+        CodegenSimulator sim = simulator("realistic");
+        addToken(CREDENTIALS_ID, SIM_TOKEN);
+        WorkflowJob p = pipeline(j, "failing", step(sim, 12345, "") + "\necho 'not reached'");
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+        j.assertLogContains("Codegen agent run 12345 failed the gate:", b);
+        j.assertLogContains("ERROR", b);
+        j.assertLogNotContains("not reached", b);
+        CodegenRunAction a = actions(b).get(0);
+        assertEquals("FAILED", a.getVerdict());
+        assertTrue(a.getFailures() > 0);
+        assertTrue(a.getCounts().get("ERROR") > 0);
+    }
+
+    @Test
+    public void unstableModeMarksTheBuildAndContinues() throws Exception {
+        CodegenSimulator sim = simulator("realistic");
+        addToken(CREDENTIALS_ID, SIM_TOKEN);
+        WorkflowJob p = pipeline(j, "unstable", "def r = " + step(sim, 12345, "buildResult: 'UNSTABLE'") + "\n"
+                + "echo \"continued after the gate: ${r.verdict}, ${r.failures} failing, errors ${r.counts.ERROR}\"");
+        WorkflowRun b = j.assertBuildStatus(Result.UNSTABLE, p.scheduleBuild2(0));
+
+        j.assertLogContains("failed the gate", b);
+        j.assertLogContains("Marking the build UNSTABLE", b);
+        j.assertLogContains("continued after the gate: FAILED", b);
+    }
+
+    @Test
+    public void toleratedFailuresPass() throws Exception {
+        CodegenSimulator sim = simulator("realistic");
+        addToken(CREDENTIALS_ID, SIM_TOKEN);
+        WorkflowJob p = pipeline(j, "tolerant", "def r = " + step(sim, 12345, "failOn: [], failOnRunStatus: false") + "\n"
+                + "echo \"verdict=${r.verdict}\"");
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("verdict=PASSED", b);
+    }
+
+    @Test
+    public void missingCredentialFailsWithAClearMessage() throws Exception {
+        CodegenSimulator sim = simulator("passing");
+        WorkflowJob p = pipeline(j, "missing", step(sim, 1001, ""));
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        j.assertLogContains("The Codegen API credential '" + CREDENTIALS_ID + "' was not found", b);
+        assertTrue("no request without a token", sim.requests().all().isEmpty());
+    }
+
+    @Test
+    public void noCredentialAnywhereFailsWithAClearMessage() throws Exception {
+        CodegenSimulator sim = simulator("passing");
+        WorkflowJob p = pipeline(j, "none",
+                "codegenAgentLogs(runId: '1001', orgId: '67890', baseUrl: '" + sim.baseUrl() + "')");
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        j.assertLogContains("No Codegen API credential", b);
+        j.assertLogContains(CodegenCredentials.WHERE_TO_CONFIGURE, b);
+    }
+
+    @Test
+    public void wrongTokenFailsWithTheApiMessage() throws Exception {
+        CodegenSimulator sim = simulator("passing");
+        addToken(CREDENTIALS_ID, "not-the-sim-token");
+        WorkflowJob p = pipeline(j, "wrong", step(sim, 1001, ""));
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        j.assertLogContains("Codegen agent run 1001 could not be checked", b);
+        j.assertLogContains("HTTP 401", b);
+        j.assertLogNotContains("not-the-sim-token", b);
+        assertEquals("ERROR", actions(b).get(0).getVerdict());
+    }
+
+    @Test
+    public void invalidParametersFailBeforeAnyRequest() throws Exception {
+        CodegenSimulator sim = simulator("passing");
+        addToken(CREDENTIALS_ID, SIM_TOKEN);
+        WorkflowJob p = pipeline(j, "invalid", "codegenAgentLogs(runId: 'abc', orgId: '67890', credentialsId: '"
+                + CREDENTIALS_ID + "', baseUrl: '" + sim.baseUrl() + "')");
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        j.assertLogContains("run id (runId) must be a positive integer", b);
+
+        p.setDefinition(new org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition(
+                step(sim, 1001, "buildResult: 'SOMETIMES'"), true));
+        b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        j.assertLogContains("buildResult must be 'FAILURE' or 'UNSTABLE'", b);
+
+        p.setDefinition(new org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition(
+                "codegenAgentLogs(runId: '1001', orgId: '67890', credentialsId: '" + CREDENTIALS_ID
+                        + "', baseUrl: 'http://codegen.example.com')", true));
+        b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        j.assertLogContains("uses plain http", b);
+        assertTrue(sim.requests().all().isEmpty());
+    }
+
+    @Test
+    public void globalDefaultsApply() throws Exception {
+        CodegenSimulator sim = simulator("passing");
+        addToken(CREDENTIALS_ID, SIM_TOKEN);
+        CodegenGlobalConfiguration global = CodegenGlobalConfiguration.get();
+        global.setBaseUrl(sim.baseUrl());
+        global.setOrgId("67890");
+        global.setCredentialsId(CREDENTIALS_ID);
+        WorkflowJob p = pipeline(j, "defaults", "codegenAgentLogs runId: '1001', pollInterval: 1");
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        assertEquals("PASSED", actions(b).get(0).getVerdict());
+    }
+
+    @Test
+    public void actionSummaryPageAndDownload() throws Exception {
+        CodegenSimulator sim = simulator("passing");
+        addToken(CREDENTIALS_ID, SIM_TOKEN);
+        WorkflowJob p = pipeline(j, "report", step(sim, 1001, ""));
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+
+        List<CodegenRunAction> all = actions(b);
+        assertEquals(1, all.size());
+        CodegenRunAction a = all.get(0);
+        assertEquals(1001, a.getAgentRunId());
+        assertEquals("PASSED", a.getVerdict());
+        assertEquals("COMPLETE", a.getStatus());
+        assertEquals(Long.valueOf(1), a.getCounts().get("FINAL_ANSWER"));
+        assertEquals(25, a.getLogsFetched());
+        assertEquals("https://app.codegen.com/agent/trace/1001", a.getWebUrl());
+
+        // large data lives in files under the build directory, not in build.xml
+        Path dir = a.getReportDir();
+        for (String f : List.of(ReportFiles.LOGS_NDJSON, ReportFiles.SUMMARY_JSON, ReportFiles.REPORT_HTML,
+                ReportFiles.JUNIT_XML, CodegenRunAction.FRAGMENT_HTML)) {
+            assertTrue(f, Files.isRegularFile(dir.resolve(f)));
+        }
+        String buildXml = Files.readString(b.getRootDir().toPath().resolve("build.xml"), StandardCharsets.UTF_8);
+        assertThat(buildXml, containsString("CodegenRunAction"));
+        assertThat(buildXml, not(containsString("Locate the report command.")));
+
+        JenkinsRule.WebClient wc = j.createWebClient();
+        List<String> alerts = new ArrayList<>();
+        wc.setAlertHandler((page, message) -> alerts.add(message));
+
+        HtmlPage buildPage = wc.getPage(b);
+        assertThat(buildPage.asNormalizedText(), containsString("Codegen agent run 1001"));
+        assertThat(buildPage.asNormalizedText(), containsString("gate passed"));
+
+        HtmlPage reportPage = wc.getPage(b, a.getUrlName() + "/");
+        String text = reportPage.asNormalizedText();
+        assertThat(text, containsString("Codegen agent run 1001"));
+        assertThat(text, containsString("PR #77 is open and green"));
+        assertThat(alerts, empty());
+
+        Page logs = wc.goTo(b.getUrl() + a.getUrlName() + "/logs", "application/x-ndjson");
+        String ndjson = logs.getWebResponse().getContentAsString();
+        assertEquals(25, ndjson.lines().count());
+        assertThat(logs.getWebResponse().getResponseHeaderValue("Content-Disposition"), containsString("attachment"));
+    }
+
+    @Test
+    public void hostileAgentTextIsEscapedEverywhere() throws Exception {
+        CodegenSimulator sim = simulator("hostile");
+        addToken(CREDENTIALS_ID, SIM_TOKEN);
+        WorkflowJob p = pipeline(j, "hostile", step(sim, 666, ""));
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+        String log = JenkinsRule.getLog(b);
+        assertFalse("no escape sequence from the agent reaches the console", log.contains("\u001b"));
+        assertFalse("the javascript: web_url is not linked", log.contains("Codegen trace:"));
+
+        CodegenRunAction a = actions(b).get(0);
+        assertNull(a.getWebUrl());
+
+        JenkinsRule.WebClient wc = j.createWebClient();
+        List<String> alerts = new ArrayList<>();
+        wc.setAlertHandler((page, message) -> alerts.add(message));
+        for (HtmlPage page : List.of(wc.getPage(b), wc.getPage(b, a.getUrlName() + "/"))) {
+            String html = page.getWebResponse().getContentAsString().toLowerCase(Locale.ROOT);
+            assertFalse(html.contains("<script>alert("));
+            assertFalse(html.contains("<script>document.location"));
+            assertFalse(html.contains("<iframe src=\"https://evil"));
+            assertFalse(html.contains("<b>action</b>"));
+            assertFalse(html.contains("onerror=alert(1)>"));
+            for (HtmlAnchor anchor : page.getAnchors()) {
+                assertFalse(anchor.getHrefAttribute(),
+                        anchor.getHrefAttribute().trim().toLowerCase(Locale.ROOT).startsWith("javascript:"));
+            }
+        }
+        HtmlPage reportPage = wc.getPage(b, a.getUrlName() + "/");
+        assertThat("agent markup is shown as text", reportPage.asNormalizedText(), containsString("<script>"));
+        assertThat(alerts, empty());
+    }
+
+    @Test
+    public void severalRunsInOneBuild() throws Exception {
+        CodegenSimulator passing = simulator("passing");
+        CodegenSimulator realistic = simulator("realistic");
+        addToken(CREDENTIALS_ID, SIM_TOKEN);
+        WorkflowJob p = pipeline(j, "several", "def a = " + step(passing, 1001, "") + "\n"
+                + "def b = " + step(realistic, 12345, "buildResult: 'UNSTABLE'") + "\n"
+                + "echo \"a=${a.verdict} b=${b.verdict}\"");
+        WorkflowRun b = j.assertBuildStatus(Result.UNSTABLE, p.scheduleBuild2(0));
+        j.assertLogContains("a=PASSED b=FAILED", b);
+        List<CodegenRunAction> all = actions(b);
+        assertEquals(2, all.size());
+        assertFalse(all.get(0).getUrlName().equals(all.get(1).getUrlName()));
+    }
+
+    @Test
+    public void stopCancelsPromptly() throws Exception {
+        CodegenSimulator sim = CodegenSimulator.start(Scenario.fromJson("{\"tokens\": [\"sim-token\"], \"runs\": [{"
+                + "\"id\": 8008, \"organization_id\": 67890, \"status\": \"RUNNING\", \"logs\": ["
+                + "{\"message_type\": \"ACTION\", \"tool_name\": \"file_view\", \"thought\": \"stop-probe-one\"},"
+                + "{\"message_type\": \"ACTION\", \"tool_name\": \"file_view\", \"thought\": \"stop-probe-two\"}]}]}"));
+        simulators.add(sim);
+        addToken(CREDENTIALS_ID, SIM_TOKEN);
+        WorkflowJob p = pipeline(j, "stop", step(sim, 8008, ""));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("stop-probe-two", b);
+        b.doStop();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+
+        int requests = sim.requests().count();
+        assertFalse("no more polling after stop", sim.requests().awaitCount(requests + 2, Duration.ofSeconds(3)));
+        CodegenRunAction a = actions(b).get(0);
+        assertNotNull(a);
+    }
+}

@@ -94,17 +94,27 @@ public final class LogEntry {
         return JsonText.of(observation);
     }
 
-    /** The most telling human text of the entry: thought, else observation, else tool output. */
+    /**
+     * The most telling human text of the entry: for ERROR, FINAL_ANSWER and PR_CREATION_FAILED the
+     * observation (where the API puts the error or the answer), else the thought; then whichever
+     * of thought, observation and tool output is present.
+     */
     public String headline() {
+        String obs = observationText();
+        boolean observationFirst = OBSERVATION_FIRST.contains(normalizedType());
+        if (observationFirst && obs != null && !obs.isBlank()) {
+            return obs;
+        }
         if (thought != null && !thought.isBlank()) {
             return thought;
         }
-        String obs = observationText();
         if (obs != null && !obs.isBlank()) {
             return obs;
         }
         return JsonText.of(toolOutput);
     }
+
+    private static final java.util.Set<String> OBSERVATION_FIRST = java.util.Set.of("ERROR", "FINAL_ANSWER", "PR_CREATION_FAILED");
 
     @Override
     public String toString() {

@@ -16,7 +16,7 @@ import java.util.Map;
 public final class SvgCharts {
     static final int WIDTH = 640;
     static final int MAX_BARS = 25;
-    private static final int LABEL_WIDTH = 180;
+    private static final int LABEL_WIDTH = 220; // fits the longest documented type, USER_GITHUB_ISSUE_COMMENT
     private static final int BAR_AREA = 380;
     private static final int ROW = 20;
     private static final String SVG_OPEN = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" class=\"cal-chart %s\""

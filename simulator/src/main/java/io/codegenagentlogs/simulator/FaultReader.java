@@ -1,0 +1,53 @@
+package io.codegenagentlogs.simulator;
+
+import com.google.gson.JsonArray;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Reads a scenario's {@code faults}: each names the logs request it hits, its type and that type's fields. */
+final class FaultReader {
+    private FaultReader() {
+    }
+
+    static Map<Integer, Fault> faults(ScenarioObject top) {
+        Map<Integer, Fault> faults = new HashMap<>();
+        JsonArray array = top.array("faults");
+        for (int i = 0; i < array.size(); i++) {
+            ScenarioObject o = new ScenarioObject(array.get(i), "faults[" + i + "]");
+            int onRequest = (int) o.integer("on_request", null, 1, Integer.MAX_VALUE);
+            if (faults.put(onRequest, fault(o)) != null) {
+                throw o.fail("on_request", "another fault already hits logs request " + onRequest);
+            }
+        }
+        return faults;
+    }
+
+    private static Fault fault(ScenarioObject o) {
+        String type = o.string("type", null);
+        if (type == null) {
+            throw o.fail("type", "is required");
+        }
+        return switch (type) {
+            case "status" -> Fault.status((int) o.allow("on_request", "type", "status").integer("status", null, 400, 599));
+            case "rate_limited" -> Fault.rateLimited(o.allow("on_request", "type", "retry_after").string("retry_after", null));
+            case "drop" -> plain(o, Fault.drop());
+            case "slow" -> Fault.slow(Duration.ofMillis(
+                    o.allow("on_request", "type", "delay_ms").integer("delay_ms", null, 0, 600_000)));
+            case "truncated" -> plain(o, Fault.truncated());
+            case "shrink_total" -> Fault.shrinkTotal(
+                    (int) o.allow("on_request", "type", "total_logs").integer("total_logs", null, 0, Integer.MAX_VALUE));
+            case "empty_page" -> plain(o, Fault.emptyPage());
+            case "repeat_entries" -> Fault.repeatEntries(
+                    (int) o.allow("on_request", "type", "count").integer("count", null, 1, Integer.MAX_VALUE));
+            case "null_logs" -> plain(o, Fault.nullLogs());
+            default -> throw o.fail("type", "unknown fault type \"" + type + "\"; expected one of status, "
+                    + "rate_limited, drop, slow, truncated, shrink_total, empty_page, repeat_entries, null_logs");
+        };
+    }
+
+    private static Fault plain(ScenarioObject o, Fault fault) {
+        o.allow("on_request", "type");
+        return fault;
+    }
+}

@@ -27,7 +27,10 @@ public final class CodegenApiException extends Exception {
         if (serverMessage != null && !serverMessage.isBlank()) {
             sb.append(": ").append(OneLine.of(serverMessage, 300));
         }
-        sb.append(". To fix: ").append(kind.advice()).append('.');
+        if (sb.charAt(sb.length() - 1) != '.') {
+            sb.append('.');
+        }
+        sb.append(" To fix: ").append(kind.advice()).append('.');
         return sb.toString();
     }
 

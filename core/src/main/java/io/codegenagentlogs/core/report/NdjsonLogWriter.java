@@ -137,8 +137,11 @@ public final class NdjsonLogWriter implements LogListener, Closeable, Flushable 
         }
     }
 
-    /** The JSON text with any raw CR/LF neutralised, as described on the class. Usually returns {@code json} itself. */
-    static String oneLine(String json) {
+    /**
+     * The JSON text with any raw CR/LF neutralised, as described on the class: the NDJSON line of an
+     * entry, wherever it is written. Usually returns {@code json} itself.
+     */
+    public static String oneLine(String json) {
         if (json.indexOf('\n') < 0 && json.indexOf('\r') < 0) {
             return json;
         }

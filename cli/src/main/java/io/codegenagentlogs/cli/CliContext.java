@@ -1,0 +1,84 @@
+package io.codegenagentlogs.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Everything a command takes from its process: environment, standard streams, working directory,
+ * and the Ctrl-C signal. Tests build one of their own and run the CLI in-process.
+ */
+final class CliContext {
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Path workingDir;
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final Secrets secrets = new Secrets();
+    private volatile Runnable onStop;
+
+    CliContext(Map<String, String> env, PrintStream out, PrintStream err, Path workingDir) {
+        this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+        this.workingDir = workingDir.toAbsolutePath().normalize();
+        // known from the start, so that even a parse error that echoes a value cannot show it
+        this.secrets.add(this.env.get(ApiOptions.ENV_TOKEN));
+    }
+
+    /** An environment variable, or null when unset or blank. */
+    String env(String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    Path workingDir() {
+        return workingDir;
+    }
+
+    /** Token values to keep out of every message. */
+    Secrets secrets() {
+        return secrets;
+    }
+
+    /** A path given on the command line, relative to the working directory. */
+    Path resolve(String path) {
+        return workingDir.resolve(path).normalize();
+    }
+
+    /** Asks the running command to stop (Ctrl-C): a watch ends as cancelled, a simulator closes. */
+    void requestStop() {
+        stop.countDown();
+        Runnable r = onStop;
+        if (r != null) {
+            r.run();
+        }
+    }
+
+    boolean stopRequested() {
+        return stop.getCount() == 0;
+    }
+
+    /** Runs {@code action} on {@link #requestStop()}, at once if a stop was already requested. */
+    void onStop(Runnable action) {
+        this.onStop = action;
+        if (stopRequested() && action != null) {
+            action.run();
+        }
+    }
+
+    /** Blocks until {@link #requestStop()}. */
+    void awaitStop() throws InterruptedException {
+        stop.await();
+    }
+}

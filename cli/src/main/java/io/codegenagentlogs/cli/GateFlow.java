@@ -1,0 +1,113 @@
+package io.codegenagentlogs.cli;
+
+import io.codegenagentlogs.core.api.CodegenApiClient;
+import io.codegenagentlogs.core.api.OneLine;
+import io.codegenagentlogs.core.console.ConsolePrinter;
+import io.codegenagentlogs.core.gate.GateDecision;
+import io.codegenagentlogs.core.report.ReportFiles;
+import io.codegenagentlogs.core.session.GateRequest;
+import io.codegenagentlogs.core.session.GateResult;
+import io.codegenagentlogs.core.session.GateSession;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One gate as the CLI runs it ({@code gate} and {@code demo}): stream the entries, decide, write
+ * the report, print the verdict and where the report is, and turn it into an exit code.
+ */
+final class GateFlow {
+    /** The report files in the order they are worth opening. */
+    private static final List<String> REPORT_FILES = List.of(ReportFiles.SUMMARY_MD, ReportFiles.REPORT_HTML,
+            ReportFiles.SUMMARY_JSON, ReportFiles.JUNIT_XML, ReportFiles.LOGS_NDJSON);
+
+    /** How the results are shown. */
+    record Output(boolean json, boolean quiet, boolean verbose) {
+    }
+
+    /** What a finished gate came to. */
+    record Finished(GateResult result, int exitCode) {
+        GateDecision decision() {
+            return result.decision();
+        }
+    }
+
+    private GateFlow() {
+    }
+
+    static Finished run(CliContext ctx, CodegenApiClient client, GateRequest request, Path reportDir, Output output) {
+        PrintStream human = output.json() ? ctx.err() : ctx.out();
+        ConsolePrinter console = new ConsolePrinter(human, request.policy(), output.quiet());
+        GateSession session;
+        try {
+            session = GateSession.open(request, client, reportDir, null, console);
+        } catch (IOException e) {
+            throw CliException.usage("Cannot use the report directory " + reportDir + " (" + describe(e) + ")",
+                    "Choose a writable directory with --report-dir");
+        }
+        GateResult result;
+        ctx.onStop(session::cancel);
+        try (session) {
+            result = session.runToEnd();
+        } catch (IOException | UncheckedIOException e) {
+            throw new CliException(ExitCodes.API_ERROR, "Cannot write the report to " + reportDir + " ("
+                    + describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e)
+                    + "). Check the disk and the directory's permissions, or choose another --report-dir.", e);
+        } finally {
+            ctx.onStop(null);
+        }
+        if (output.json()) {
+            try {
+                ctx.out().print(Files.readString(reportDir.resolve(ReportFiles.SUMMARY_JSON), StandardCharsets.UTF_8));
+                ctx.out().flush();
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.API_ERROR, "Cannot read back " + ReportFiles.SUMMARY_JSON + " from "
+                        + reportDir + " (" + describe(e) + "). Check the disk and the directory's permissions.", e);
+            }
+        }
+        GateDecision decision = result.decision();
+        console.printVerdict(decision);
+        human.println("Report: " + reportDir + " (" + String.join(", ", present(reportDir)) + ")");
+        human.flush();
+        if (output.verbose() && result.outcome().error() != null) {
+            ErrorHandlers.printStackTrace(ctx, result.outcome().error());
+        }
+        return new Finished(result, ExitCodes.of(decision.verdict(), result.outcome().kind()));
+    }
+
+    private static List<String> present(Path dir) {
+        List<String> names = new ArrayList<>();
+        for (String name : REPORT_FILES) {
+            if (Files.isRegularFile(dir.resolve(name))) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** An I/O failure in a few words, without exception class names. */
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + " already exists and is not a directory";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return OneLine.of(f.getReason(), 200);
+        }
+        return e.getMessage() == null ? "I/O error" : OneLine.of(e.getMessage(), 200);
+    }
+}

@@ -1,0 +1,34 @@
+package io.codegenagentlogs.cli;
+
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/**
+ * The token values this process knows of, to blank out of any error text before it is printed: a
+ * last line of defence behind messages that are written never to contain them.
+ */
+final class Secrets {
+    private static final String MASK = "****";
+    private final Set<String> values = new CopyOnWriteArraySet<>();
+
+    void add(String secret) {
+        if (secret != null) {
+            String s = secret.strip();
+            // very short values would mask ordinary words; a real token is long
+            if (s.length() >= 4) {
+                values.add(s);
+            }
+        }
+    }
+
+    String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text;
+        for (String v : values) {
+            t = t.replace(v, MASK);
+        }
+        return t;
+    }
+}

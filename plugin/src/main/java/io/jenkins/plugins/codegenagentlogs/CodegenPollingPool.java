@@ -7,7 +7,9 @@ import hudson.security.ACL;
 import hudson.util.ClassLoaderSanityThreadFactory;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,6 +19,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jenkins.model.Jenkins;
 import jenkins.security.ImpersonatingExecutorService;
 import jenkins.util.SystemProperties;
 import jenkins.util.Timer;
@@ -29,7 +32,9 @@ import okhttp3.OkHttpClient;
  *
  * <p>One pool per Jenkins session. It is stopped at the very beginning of an orderly shutdown,
  * before Pipeline saves its program state, so that nothing is printed to a build log after the
- * execution's cursor was written for the last time.
+ * execution's cursor was written for the last time. A stopped pool is not replaced while the same
+ * Jenkins runs: a step that starts during the shutdown queues nothing, and is picked up by
+ * {@code onResume} after the restart.
  */
 final class CodegenPollingPool {
     private static final Logger LOGGER = Logger.getLogger(CodegenPollingPool.class.getName());
@@ -42,11 +47,14 @@ final class CodegenPollingPool {
 
     private static CodegenPollingPool current;
 
+    /** The Jenkins this pool serves (by identity, not kept alive): a new pool only for a new Jenkins (the next test). */
+    private final WeakReference<Jenkins> owner;
     private final ThreadPoolExecutor threads;
     private final ExecutorService executor;
     private volatile boolean stopped;
 
-    private CodegenPollingPool() {
+    private CodegenPollingPool(Jenkins owner) {
+        this.owner = new WeakReference<>(owner);
         threads = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 new NamingThreadFactory(new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()), "Codegen agent logs poller"));
         threads.allowCoreThreadTimeOut(true);
@@ -54,10 +62,15 @@ final class CodegenPollingPool {
         executor = new ImpersonatingExecutorService(threads, ACL.SYSTEM2);
     }
 
-    /** The pool of the running Jenkins; a new one after a restart within the same JVM (tests). */
+    /**
+     * The pool of the running Jenkins; a new one for a new Jenkins in the same JVM (tests). Once
+     * stopped by the shutdown, it stays stopped: a fresh pool here would let a step that starts
+     * between {@link ShutdownListener} and the program save poll and print past the saved cursor.
+     */
     static synchronized @NonNull CodegenPollingPool get() {
-        if (current == null || current.stopped) {
-            current = new CodegenPollingPool();
+        Jenkins jenkins = Jenkins.getInstanceOrNull();
+        if (current == null || current.owner.get() != jenkins || (jenkins == null && current.stopped)) {
+            current = new CodegenPollingPool(jenkins);
         }
         return current;
     }
@@ -67,9 +80,14 @@ final class CodegenPollingPool {
         return stopped;
     }
 
-    /** Runs the task on the pool now. */
+    /** Runs the task on the pool now; does nothing once the pool is stopped (the restart resumes the watch). */
     Future<?> submit(@NonNull Runnable task) {
-        return executor.submit(task);
+        try {
+            return executor.submit(task);
+        } catch (RejectedExecutionException e) {
+            LOGGER.log(Level.FINE, "Codegen poller stopped, task dropped (Jenkins is shutting down)", e);
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     /** Runs the task on the pool after the delay; the Timer thread only hands it over. */

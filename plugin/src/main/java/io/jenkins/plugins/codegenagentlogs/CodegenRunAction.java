@@ -10,6 +10,7 @@ import io.codegenagentlogs.core.report.ReportFiles;
 import io.codegenagentlogs.core.report.SafeText;
 import io.codegenagentlogs.core.session.GateResult;
 import jakarta.servlet.ServletException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -253,9 +254,62 @@ public final class CodegenRunAction implements RunAction2 {
         }
         rsp.setHeader("Content-Disposition", "attachment; filename=\"" + downloadName + "\"");
         rsp.setHeader("X-Content-Type-Options", "nosniff");
-        try (InputStream in = Files.newInputStream(file)) {
-            rsp.serveFile(req, in, Files.getLastModifiedTime(file).toMillis(), 0, Files.size(file),
-                    "mime-type:" + contentType + "; charset=UTF-8");
+        // While the watch goes on, logs.ndjson grows several times a second: no Last-Modified then, or
+        // Stapler would answer a conditional GET within the same second with 304 and a stale copy.
+        long lastModified = isFinished() ? Files.getLastModifiedTime(file).toMillis() : 0;
+        long size = Files.size(file);
+        // Stapler copies the stream to its end, and bytes past the Content-Length it announced break
+        // the response (the container aborts it, or a keep-alive client reads them as the start of the
+        // next response). Serve exactly the bytes that were there when the size was taken (during a
+        // watch the last line may be incomplete; once the watch has ended the file is final).
+        try (InputStream in = new Prefix(Files.newInputStream(file), size)) {
+            rsp.serveFile(req, in, lastModified, 0, size, "mime-type:" + contentType + "; charset=UTF-8");
+        }
+    }
+
+    /** The first {@code limit} bytes of a stream. */
+    static final class Prefix extends FilterInputStream {
+        private long left;
+
+        Prefix(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return len == 0 ? 0 : -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(Math.min(n, left));
+            left -= skipped;
+            return skipped;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(super.available(), left);
         }
     }
 }

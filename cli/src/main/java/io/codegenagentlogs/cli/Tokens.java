@@ -65,6 +65,10 @@ final class Tokens {
             throw CliException.usage("The token file " + file + " cannot be read (" + e.getClass().getSimpleName() + ")",
                     "Check the --token-file path and its permissions, or set " + ApiOptions.ENV_TOKEN);
         }
+        if (text.startsWith("\uFEFF")) {
+            // a byte order mark, as Windows editors save UTF-8: not part of the token
+            text = text.substring(1);
+        }
         ctx.secrets().add(text);
         for (String line : text.split("\\R")) {
             ctx.secrets().add(line);

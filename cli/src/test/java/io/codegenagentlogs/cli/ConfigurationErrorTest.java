@@ -121,6 +121,16 @@ public class ConfigurationErrorTest {
     }
 
     @Test
+    public void durationsTooLongForTheClockAreAUsageError() {
+        CliRunner.Result r = usageError(env(), "gate", "--run", "1001", "--org", "67890", "--timeout", "9999999999999999h");
+        assertThat(r.err(), containsString("--timeout"));
+        assertThat(r.err(), containsString("too long"));
+        r = usageError(env(), "logs", "--run", "1001", "--org", "67890", "--poll-interval", "99999999999999999999");
+        assertThat(r.err(), containsString("--poll-interval"));
+        assertThat(r.err(), containsString("too long"));
+    }
+
+    @Test
     public void zeroPollInterval() {
         CliRunner.Result r = usageError(env(), "logs", "--run", "1001", "--org", "67890", "--poll-interval", "0s");
         assertThat(r.err(), containsString("--poll-interval"));
@@ -204,6 +214,17 @@ public class ConfigurationErrorTest {
         Files.writeString(workDir.resolve("token"), token + "\n");
         Map<String, String> env = env();
         env.put("CODEGEN_API_TOKEN", "not-the-token");
+        CliRunner.Result r = CliRunner.run(workDir, env, "gate", "--run", "1001", "--org", "67890",
+                "--token-file", "token", "--poll-interval", "100ms");
+        assertEquals(r.toString(), ExitCodes.PASSED, r.exitCode());
+        assertThat(r.all(), not(containsString(token)));
+    }
+
+    @Test
+    public void tokenFileSavedByAWindowsEditorWithAByteOrderMarkWorks() throws Exception {
+        Files.writeString(workDir.resolve("token"), "\uFEFF" + token + "\r\n", StandardCharsets.UTF_8);
+        Map<String, String> env = env();
+        env.remove("CODEGEN_API_TOKEN");
         CliRunner.Result r = CliRunner.run(workDir, env, "gate", "--run", "1001", "--org", "67890",
                 "--token-file", "token", "--poll-interval", "100ms");
         assertEquals(r.toString(), ExitCodes.PASSED, r.exitCode());

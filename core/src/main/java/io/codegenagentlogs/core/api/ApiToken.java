@@ -32,6 +32,11 @@ public final class ApiToken {
         return "Bearer " + value;
     }
 
+    /** {@code text} with every occurrence of the token replaced: for what a server sends back, which could echo it. */
+    String redact(String text) {
+        return text == null || !text.contains(value) ? text : text.replace(value, "****");
+    }
+
     /**
      * A stable, non-reversible name for the token (first 16 hex digits of its SHA-256), used to
      * share one rate limiter between all watchers of the same token.

@@ -166,6 +166,10 @@ public final class CodegenApiClient {
         try (Response response = call.execute()) {
             ResponseBody body = response.body();
             String text = body.string();
+            if (response.code() != 200) {
+                // an error body ends up in messages, reports and consoles: a server echoing the token must not leak it
+                text = token.redact(text);
+            }
             return Attempt.answered(response.code(), text, RetryAfter.parse(response.header("Retry-After"), time.currentTimeMillis()));
         } catch (IOException e) {
             if (cancel.isCancelled() || Thread.currentThread().isInterrupted()) {

@@ -18,18 +18,46 @@ public final class Durations {
         if (!m.matches()) {
             throw new IllegalArgumentException("A duration reads like 500ms, 10s, 60m or 2h, got '" + OneLine.of(text, 40) + "'");
         }
-        long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofSeconds(n);
-        };
+        try {
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofSeconds(n);
+            };
+            // the engine works in milliseconds of wall-clock time
+            d.toMillis();
+            return d;
+        } catch (NumberFormatException | ArithmeticException tooLong) {
+            throw new IllegalArgumentException("The duration '" + OneLine.of(text, 40) + "' is too long: use e.g. 60m or 2h");
+        }
+    }
+
+    /** {@code d} in milliseconds, {@link Long#MAX_VALUE} when it has more (instead of overflowing). */
+    public static long toMillisSaturated(Duration d) {
+        try {
+            return d.toMillis();
+        } catch (ArithmeticException tooLong) {
+            return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    /** {@code d} in nanoseconds, {@link Long#MAX_VALUE} when it has more (about 292 years). */
+    public static long toNanosSaturated(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     /** "1.5s", "10s", "2m", "250ms": short and readable, for console lines. */
     public static String format(Duration d) {
+        if (d.getSeconds() >= Long.MAX_VALUE / 1000) {
+            return d.toHours() + "h";
+        }
         long ms = d.toMillis();
         if (ms < 1000) {
             return ms + "ms";

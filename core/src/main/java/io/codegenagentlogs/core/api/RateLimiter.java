@@ -18,6 +18,7 @@ public final class RateLimiter {
     private final RateLimit limit;
     private final TimeSource time;
     private final long[] issuedAt;
+    private final long windowNanos;
     private int next;
     private int issued;
     private long pausedUntil;
@@ -26,6 +27,9 @@ public final class RateLimiter {
         this.limit = limit;
         this.time = time;
         this.issuedAt = new long[limit.requests()];
+        this.windowNanos = Durations.toNanosSaturated(limit.window());
+        // not 0: nanoTime() has an arbitrary origin and may be negative, which would read as a pause until 0
+        this.pausedUntil = time.nanoTime();
     }
 
     /**
@@ -62,10 +66,10 @@ public final class RateLimiter {
             return pausedUntil - now;
         }
         if (issued == issuedAt.length) {
-            long oldest = issuedAt[next];
-            long freeAt = oldest + limit.window().toNanos();
-            if (now - freeAt < 0) {
-                return freeAt - now;
+            // elapsed time against the window, not "oldest + window" against now: neither overflows
+            long elapsed = now - issuedAt[next];
+            if (elapsed < windowNanos) {
+                return windowNanos - elapsed;
             }
         } else {
             issued++;

@@ -47,13 +47,19 @@ public final class RetryPolicy implements Serializable {
     public long backoffNanos(int failedAttempts) {
         long base = initialDelay.toNanos();
         long cap = maxDelay.toNanos();
-        long exp = failedAttempts >= 40 ? cap : Math.min(cap, base << Math.max(0, failedAttempts - 1));
+        int shift = Math.max(0, failedAttempts - 1);
+        // base << shift must not reach the sign bit: past that it wraps, and a negative wait means no wait at all
+        long exp = shift >= Long.numberOfLeadingZeros(base) - 1 ? cap : Math.min(cap, base << shift);
         long half = exp / 2;
         return half + (half > 0 ? ThreadLocalRandom.current().nextLong(half + 1) : 0);
     }
 
     /** A server-given wait, bounded so that a silly header cannot stall a build for hours. */
     public long retryAfterNanos(Duration retryAfter) {
-        return Math.min(Math.max(0, retryAfter.toNanos()), maxRetryAfter.toNanos());
+        // compared as Durations: an absurd header (10^11 s, the year 9999) does not fit in long nanoseconds
+        if (retryAfter.isNegative()) {
+            return 0;
+        }
+        return retryAfter.compareTo(maxRetryAfter) > 0 ? maxRetryAfter.toNanos() : retryAfter.toNanos();
     }
 }

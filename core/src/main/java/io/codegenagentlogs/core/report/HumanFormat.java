@@ -20,11 +20,10 @@ public final class HumanFormat {
         if (d == null || d.isNegative()) {
             return "0s";
         }
-        long ms = d.toMillis();
-        if (ms < 1000) {
-            return ms + "ms";
-        }
         long s = d.getSeconds();
+        if (s < 1) {
+            return d.toMillis() + "ms";
+        }
         if (s < 60) {
             return s + "s";
         }

@@ -10,7 +10,10 @@ final class MarkdownText {
     private static final String ALWAYS = "\\`*_{}[]()<>#!|~&$^\"";
     /** Escaped at the start of the text only, where they would start a list, a heading or a rule. */
     private static final String LEADING = "-+=.:";
-    /** Zero-width space: "@\u200Bname" reads as "@name" but does not mention anyone. */
+    /**
+     * Zero-width space: "@\u200Bname" reads as "@name" but does not mention anyone, and
+     * "https:/\u200B/host" or "www\u200B.host" read as themselves but are not links.
+     */
     private static final char ZWSP = '\u200B';
 
     private MarkdownText() {
@@ -22,7 +25,15 @@ final class MarkdownText {
         StringBuilder sb = new StringBuilder(line.length() + 16);
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (ALWAYS.indexOf(c) >= 0 || (i == 0 && LEADING.indexOf(c) >= 0) || (c == '.' && onlyDigitsBefore(line, i))) {
+            if (c == ':' && line.startsWith("//", i + 1)) {
+                // GitHub links bare "https://..." text, escaped or not: "https:/\u200B/..." reads the same and links nothing
+                sb.append(i == 0 ? "\\:" : ":").append('/').append(ZWSP).append('/');
+                i += 2;
+            } else if ((c == 'w' || c == 'W') && line.regionMatches(true, i, "www.", 0, 4)) {
+                // the same for bare "www.example.com"
+                sb.append(line, i, i + 3).append(ZWSP);
+                i += 2;
+            } else if (ALWAYS.indexOf(c) >= 0 || (i == 0 && LEADING.indexOf(c) >= 0) || (c == '.' && onlyDigitsBefore(line, i))) {
                 sb.append('\\').append(c);
             } else if (c == '@') {
                 sb.append('@').append(ZWSP);

@@ -3,9 +3,12 @@ package io.codegenagentlogs.core.report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +18,7 @@ import java.util.Map;
  * written here: {@link NdjsonLogWriter} writes it into the same directory during the watch.
  */
 public final class ReportWriter {
+    private static final SecureRandom RANDOM = new SecureRandom();
     private ReportWriter() {
     }
 
@@ -35,10 +39,12 @@ public final class ReportWriter {
 
     /** Writes a temporary file beside the target, then moves it over the target. */
     static void writeAtomically(Path target, String text) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        // not Files.createTempFile: its owner-only permissions would travel with the move, and the report
+        // would be unreadable to anyone else (a web server, a CI agent's other user) unlike logs.ndjson
+        Path tmp = newTemporaryFile(target);
         try {
             // getBytes, not writeString: it replaces what UTF-8 cannot encode instead of failing
-            Files.write(tmp, text.getBytes(StandardCharsets.UTF_8));
+            Files.write(tmp, text.getBytes(StandardCharsets.UTF_8), StandardOpenOption.TRUNCATE_EXISTING);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
@@ -46,6 +52,18 @@ public final class ReportWriter {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A new empty file beside {@code target}, with the permissions any new file gets here (the umask's). */
+    private static Path newTemporaryFile(Path target) throws IOException {
+        while (true) {
+            Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException taken) {
+                // another name
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.codegenagentlogs.core.session;
 
 import io.codegenagentlogs.core.api.CodegenApiClient;
+import io.codegenagentlogs.core.api.Durations;
+import io.codegenagentlogs.core.api.LogEntry;
 import io.codegenagentlogs.core.gate.Gate;
 import io.codegenagentlogs.core.gate.GateDecision;
 import io.codegenagentlogs.core.report.NdjsonLogWriter;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -64,8 +67,20 @@ public final class GateSession implements Closeable {
         }
         SummaryAccumulator summary = new SummaryAccumulator(request.policy());
         Path logs = reportDir.resolve(ReportFiles.LOGS_NDJSON);
+        // the last entries delivered before the restart: a page that repeats them must not deliver them again
+        ArrayDeque<String> lastDelivered = new ArrayDeque<>();
+        int window = request.options().repeatWindow();
+        LogListener tail = new LogListener() {
+            @Override
+            public void onEntry(long index, LogEntry entry) {
+                lastDelivered.addLast(entry.rawJson());
+                if (lastDelivered.size() > window) {
+                    lastDelivered.removeFirst();
+                }
+            }
+        };
         if (from.skip() > 0) {
-            long replayed = NdjsonReplay.replay(logs, summary, from.skip());
+            long replayed = NdjsonReplay.replay(logs, LogListener.all(summary, tail), from.skip());
             if (replayed < from.skip()) {
                 throw new IOException(logs + " holds " + replayed + " entries but the watch had delivered " + from.skip()
                         + ": the report directory is not the one this watch wrote; start the watch again");
@@ -73,6 +88,7 @@ public final class GateSession implements Closeable {
         }
         NdjsonLogWriter ndjson = NdjsonLogWriter.open(logs, from.skip());
         RunWatcher watcher = RunWatcher.create(client, request.options(), from, LogListener.all(summary, ndjson, console));
+        watcher.rememberDelivered(lastDelivered);
         return new GateSession(request, reportDir, summary, ndjson, watcher);
     }
 
@@ -101,7 +117,7 @@ public final class GateSession implements Closeable {
                 if (r.isDone()) {
                     return finish(r.outcome());
                 }
-                if (cancelled.await(r.nextDelay().toNanos(), TimeUnit.NANOSECONDS)) {
+                if (cancelled.await(Durations.toNanosSaturated(r.nextDelay()), TimeUnit.NANOSECONDS)) {
                     return finish(watcher.poll().outcome());
                 }
             }

@@ -43,7 +43,7 @@ public final class RunWatcher {
         this.snapshot = from;
         this.listener = listener;
         this.time = time;
-        this.recent = new RecentEntries(2 * options.pageSize());
+        this.recent = new RecentEntries(options.repeatWindow());
     }
 
     /**
@@ -63,6 +63,18 @@ public final class RunWatcher {
         return snapshot;
     }
 
+    /**
+     * After a restart: the raw JSON of the last entries delivered before it (up to
+     * {@link WatchOptions#repeatWindow()}, oldest first), so that a page repeating them is recognized
+     * (REPEATED_ENTRIES) exactly as it would have been without the restart, instead of delivered again.
+     * Call before the first {@link #poll()}.
+     */
+    public void rememberDelivered(Iterable<String> rawJsonOldestFirst) {
+        for (String raw : rawJsonOldestFirst) {
+            recent.add(raw);
+        }
+    }
+
     /** Stops the watch promptly: the request in flight is aborted and any wait ends. */
     public void cancel() {
         cancel.cancel();
@@ -80,7 +92,7 @@ public final class RunWatcher {
                 if (r.isDone()) {
                     return r.outcome();
                 }
-                if (!cancel.sleep(r.nextDelay().toNanos())) {
+                if (!cancel.sleep(Durations.toNanosSaturated(r.nextDelay()))) {
                     return cancelled();
                 }
             }
@@ -164,7 +176,7 @@ public final class RunWatcher {
         }
         Duration wait = options.pollInterval();
         long untilDeadline = deadline - time.currentTimeMillis();
-        if (untilDeadline < wait.toMillis()) {
+        if (untilDeadline < Durations.toMillisSaturated(wait)) {
             wait = Duration.ofMillis(Math.max(0, untilDeadline));
         }
         listener.onWaiting(run, skip, total, wait);
@@ -195,7 +207,8 @@ public final class RunWatcher {
 
     private long deadline() {
         long start = snapshot.startedAtEpochMillis();
-        long timeout = options.timeout().toMillis();
+        // saturated: a timeout of Long.MAX_VALUE seconds means "no timeout", not an ArithmeticException
+        long timeout = Durations.toMillisSaturated(options.timeout());
         return Long.MAX_VALUE - timeout < start ? Long.MAX_VALUE : start + timeout;
     }
 

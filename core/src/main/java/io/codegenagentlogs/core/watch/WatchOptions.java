@@ -40,6 +40,14 @@ public final class WatchOptions implements Serializable {
         return pageSize;
     }
 
+    /**
+     * How many of the last delivered entries a page is checked against for repeats (twice a page):
+     * {@link RunWatcher#rememberDelivered} takes that many after a restart.
+     */
+    public int repeatWindow() {
+        return 2 * pageSize;
+    }
+
     /** Polls of a finished run that may bring nothing before the missing entries are given up on. */
     public int maxStalledPolls() {
         return maxStalledPolls;

@@ -215,4 +215,34 @@ public class CodegenApiClientTest {
         cancel.cancel();
         assertTrue(thrown.get(2, TimeUnit.SECONDS) instanceof InterruptedException);
     }
+
+    @Test
+    public void anAbsurdRetryAfterIsCappedNotACrash() {
+        // 10^11 seconds (past what a Duration holds in nanoseconds), and an HTTP date in the year 9999
+        for (String header : new String[] {"99999999999", "Fri, 31 Dec 9999 23:59:59 GMT"}) {
+            server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", header).body("{}").build());
+            CodegenApiClient c = client(server, fastRetries(3));
+            // capped at 5 minutes, which is past this deadline: the watch times out, it does not crash
+            assertThrows(header, DeadlineExceededException.class, () -> c.fetchLogs(67890, 12345, 0, 100,
+                    System.currentTimeMillis() + 5_000, FetchObserver.NONE, new CancelSignal()));
+        }
+    }
+
+    @Test
+    public void aServerThatEchoesTheTokenDoesNotGetItIntoMessages() {
+        server.enqueue(json(401, "{\"detail\":\"Invalid API token '" + TOKEN + "'\"}"));
+        CodegenApiException e = assertThrows(CodegenApiException.class,
+                () -> fetch(client(server, fastRetries(3)), 0, new ClientFixtures.Recorder()));
+        assertEquals(ApiErrorKind.UNAUTHORIZED, e.kind());
+        assertFalse(e.getMessage(), e.getMessage().contains(TOKEN));
+        assertFalse(e.serverMessage(), e.serverMessage().contains(TOKEN));
+        assertTrue(e.getMessage(), e.getMessage().contains("Invalid API token"));
+
+        server.enqueue(json(503, "{\"message\":\"overloaded, token " + TOKEN + "\"}"));
+        server.enqueue(json(503, "{\"message\":\"overloaded, token " + TOKEN + "\"}"));
+        ClientFixtures.Recorder rec = new ClientFixtures.Recorder();
+        CodegenApiException exhausted = assertThrows(CodegenApiException.class, () -> fetch(client(server, fastRetries(2)), 0, rec));
+        assertFalse(exhausted.getMessage(), exhausted.getMessage().contains(TOKEN));
+        assertFalse(rec.events.toString(), rec.events.toString().contains(TOKEN));
+    }
 }

@@ -70,4 +70,14 @@ public class RateLimiterTest {
         assertEquals(new RateLimit(60, Duration.ofSeconds(60)), RateLimit.parse("60/60s"));
         assertEquals(new RateLimit(5, Duration.ofMinutes(1)), RateLimit.parse("5/1m"));
     }
+
+    @Test
+    public void aWindowLongerThanNanosecondsHoldDoesNotOverflow() {
+        FakeTime time = new FakeTime();
+        // 3,000,000 hours: more nanoseconds than a long holds ("--rate-limit 1/3000000h" parses)
+        RateLimiter limiter = new RateLimiter(RateLimit.parse("1/3000000h"), time);
+        assertEquals(0, limiter.tryAcquire());
+        long wait = limiter.tryAcquire();
+        assertTrue("waits (practically) for ever: " + wait, wait > TimeUnit.DAYS.toNanos(365L * 100));
+    }
 }

@@ -87,4 +87,39 @@ public class SmallTypesTest {
         }
         assertEquals(Duration.ofMinutes(5).toNanos(), p.retryAfterNanos(Duration.ofHours(3)));
     }
+
+    @Test
+    public void backoffNeverOverflowsIntoNoWaitAtAll() {
+        RetryPolicy p = RetryPolicy.of(100, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        for (int failed = 1; failed <= 100; failed++) {
+            long d = p.backoffNanos(failed);
+            long cap = failed >= 6 ? Duration.ofSeconds(30).toNanos() : Math.min(30_000, 1_000L << (failed - 1)) * 1_000_000L;
+            assertTrue("attempt " + failed + ": " + d, d >= cap / 2 && d <= cap);
+        }
+    }
+
+    @Test
+    public void durationsTooLongForADurationAreAnError() {
+        for (String bad : new String[] {"9999999999999999h", "99999999999999999999", "153722867280912931m"}) {
+            IllegalArgumentException e = assertThrows(bad, IllegalArgumentException.class, () -> Durations.parse(bad));
+            assertTrue(e.getMessage(), e.getMessage().contains("too long"));
+        }
+        assertEquals(Duration.ofHours(2_000_000_000L), Durations.parse("2000000000h"));
+        // formatting the longest durations does not overflow either
+        assertEquals("2562047788015215h", Durations.format(Duration.ofHours(2_562_047_788_015_215L)));
+        assertEquals("2562047788015215h", Durations.format(Duration.ofSeconds(Long.MAX_VALUE)));
+    }
+
+    @Test
+    public void aLimiterWorksWhateverValueTheMonotonicClockStartsAt() {
+        // System.nanoTime() may be negative: "pausedUntil = 0" must not read as a pause lasting until 0
+        RateLimiterTest.FakeTime time = new RateLimiterTest.FakeTime();
+        time.nanos = -5_000_000_000_000L;
+        RateLimiter limiter = new RateLimiter(new RateLimit(2, Duration.ofSeconds(1)), time);
+        assertEquals(0, limiter.tryAcquire());
+        assertEquals(0, limiter.tryAcquire());
+        assertEquals(Duration.ofSeconds(1).toNanos(), limiter.tryAcquire());
+        limiter.pauseFor(Duration.ofSeconds(3).toNanos());
+        assertEquals(Duration.ofSeconds(3).toNanos(), limiter.tryAcquire());
+    }
 }

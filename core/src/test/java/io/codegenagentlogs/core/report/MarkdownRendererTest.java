@@ -156,4 +156,15 @@ public class MarkdownRendererTest {
         assertTrue(f.startsWith("````````text\n"));
         assertTrue(f.endsWith("\n````````\n"));
     }
+
+    @Test
+    public void bareUrlsInAgentTextDoNotBecomeLinks() {
+        // GitHub turns bare http(s):// and www. text into links (the "autolink literal" extension), escapes or not
+        String md = MarkdownText.inline("open https://evil.example/login or WWW.evil.example, ftp://x.example", 200);
+        assertFalse(md, md.contains("://"));
+        assertFalse(md, md.toLowerCase(java.util.Locale.ROOT).contains("www."));
+        assertEquals("open https://evil.example/login or WWW.evil.example, ftp://x.example",
+                md.replace("\u200B", "").replace("\\", ""));
+        assertEquals("\\:/\u200B/x", MarkdownText.inline("://x", 100));
+    }
 }

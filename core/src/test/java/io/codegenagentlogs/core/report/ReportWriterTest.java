@@ -36,4 +36,19 @@ public class ReportWriterTest {
         XmlAssert.parse(Files.readString(dir.resolve(ReportFiles.REPORT_HTML)));
         XmlAssert.parse(Files.readString(dir.resolve(ReportFiles.JUNIT_XML)));
     }
+
+    @Test
+    public void reportFilesGetTheSamePermissionsAsAnyNewFileNotOwnerOnlyOnes() throws IOException {
+        Path dir = tmp.newFolder("perms").toPath();
+        org.junit.Assume.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        // what the process's umask gives a new file here (logs.ndjson is created this way)
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> expected = Files.getPosixFilePermissions(plain);
+        Files.delete(plain);
+        ReportWriter.writeAll(Fixtures.hostileReport(""), dir);
+        for (String f : List.of(ReportFiles.SUMMARY_JSON, ReportFiles.SUMMARY_MD, ReportFiles.REPORT_HTML, ReportFiles.REPORT_CSS,
+                ReportFiles.JUNIT_XML)) {
+            assertEquals(f, expected, Files.getPosixFilePermissions(dir.resolve(f)));
+        }
+    }
 }

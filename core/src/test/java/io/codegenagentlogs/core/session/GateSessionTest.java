@@ -103,4 +103,36 @@ public class GateSessionTest {
             }
         }
     }
+
+    @Test
+    public void aPageRepeatingEntriesDeliveredBeforeARestartDoesNotDeliverThemTwice() throws Exception {
+        try (CodegenSimulator sim = CodegenSimulator.start(Scenario.fromJson(SimulatorFixtures.scenario(87, "RUNNING", 20, 10)))) {
+            SimulatedRun run = sim.run(87);
+            run.setVisibleLogs(10);
+            Path dir = tmp.newFolder("repeat-after-resume").toPath();
+            WatchSnapshot persisted;
+            try (GateSession first = GateSession.open(request(87), SimulatorFixtures.client(sim), dir, null, new LogListener() { })) {
+                assertFalse(first.poll().isDone());
+                persisted = first.snapshot();
+            }
+            assertEquals(10, persisted.skip());
+            run.setVisibleLogs(20);
+            run.setStatus("COMPLETE");
+            // the first page after the restart starts 5 entries early: those were delivered before the restart
+            sim.inject(io.codegenagentlogs.simulator.Fault.repeatEntries(5));
+            GateResult result;
+            try (GateSession second = GateSession.open(request(87), SimulatorFixtures.client(sim), dir, persisted, new LogListener() { })) {
+                result = second.runToEnd();
+            }
+            List<String> lines = Files.readAllLines(dir.resolve(ReportFiles.LOGS_NDJSON));
+            assertEquals(20, lines.size());
+            for (int i = 0; i < 20; i++) {
+                assertEquals(SimulatorFixtures.entry(87, i), lines.get(i));
+            }
+            assertEquals(20, result.report().logsFetched());
+            assertEquals(20, result.report().summary().entriesSeen());
+            assertEquals(io.codegenagentlogs.core.watch.Anomaly.Kind.REPEATED_ENTRIES,
+                    result.report().summary().anomalies().get(0).kind());
+        }
+    }
 }

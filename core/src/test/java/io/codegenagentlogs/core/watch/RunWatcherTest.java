@@ -251,6 +251,22 @@ public class RunWatcherTest {
         assertTrue(outcome.message(), outcome.message().contains("Agent run not found"));
     }
 
+    @Test
+    public void timeoutsAndPollIntervalsBeyondWhatMillisecondsOrNanosecondsHoldDoNotOverflow() throws Exception {
+        start("RUNNING", 3, 3);
+        SimulatorFixtures.Recording rec = new SimulatorFixtures.Recording();
+        Duration thousandYears = Duration.ofDays(365L * 1000);
+        RunWatcher w = watcher(rec, WatchOptions.builder().timeout(Duration.ofSeconds(Long.MAX_VALUE)).pollInterval(thousandYears).build());
+        PollResult first = w.poll();
+        assertFalse(first.isDone());
+        assertEquals("no deadline comes before it", thousandYears, first.nextDelay());
+        assertExactlyOnceInOrder(rec, 3);
+        CompletableFuture<WatchOutcome> outcome = CompletableFuture.supplyAsync(w::run);
+        assertTrue(sim.requests().awaitCount(2, Duration.ofSeconds(5)));
+        w.cancel();
+        assertEquals(WatchOutcome.Kind.CANCELLED, outcome.get(5, TimeUnit.SECONDS).kind());
+    }
+
     private static WatchSnapshot roundTrip(WatchSnapshot s) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

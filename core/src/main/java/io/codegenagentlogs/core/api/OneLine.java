@@ -27,8 +27,8 @@ public final class OneLine {
         return s.length() < text.strip().length() && s.length() >= maxChars ? s + "…" : s;
     }
 
-    /** Bidirectional overrides can make a console line read differently from what it contains. */
-    static boolean isBidiControl(char c) {
+    /** Bidirectional embeddings, overrides, isolates and marks: they make a line read differently from what it contains. */
+    public static boolean isBidiControl(char c) {
         return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F'
                 || c == '\u061C';
     }

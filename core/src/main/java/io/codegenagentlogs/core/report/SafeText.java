@@ -76,13 +76,7 @@ public final class SafeText {
     /** Characters that never belong in displayed text (line breaks are handled by the caller). */
     static boolean isUnsafe(char c) {
         return c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF'
-                || c == '\uFEFF' || isBidiControl(c);
-    }
-
-    /** Bidirectional embeddings, overrides, isolates and marks. */
-    static boolean isBidiControl(char c) {
-        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F'
-                || c == '\u061C';
+                || c == '\uFEFF' || OneLine.isBidiControl(c);
     }
 
     /**

@@ -101,7 +101,7 @@ final class XmlAssert {
     static void assertNoControlCharacters(String xml) {
         for (int i = 0; i < xml.length(); i++) {
             char c = xml.charAt(i);
-            if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f) || SafeText.isBidiControl(c)
+            if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f) || io.codegenagentlogs.core.api.OneLine.isBidiControl(c)
                     || c == '\uFFFE' || c == '\uFFFF') {
                 fail("character U+" + String.format("%04X", (int) c) + " at " + i);
             }

@@ -6,42 +6,17 @@ import static org.hamcrest.CoreMatchers.startsWith;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
 
-import io.codegenagentlogs.simulator.CodegenSimulator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.After;
-import org.junit.Before;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /**
  * Mistakes in the command line or the environment: exit 2, one line "error: what. what to do", no
  * stack trace unless --verbose, and never the token. None of them reaches the API.
  */
-public class ConfigurationErrorTest {
-    @Rule
-    public TemporaryFolder tmp = new TemporaryFolder();
-
-    private String token;
-    private CodegenSimulator simulator;
-    private Path workDir;
-
-    @Before
-    public void setUp() throws Exception {
-        token = Scenarios.newToken();
-        simulator = Scenarios.start(token);
-        workDir = tmp.newFolder("work").toPath();
-    }
-
-    @After
-    public void tearDown() {
-        simulator.close();
-    }
-
+public class ConfigurationErrorTest extends SimulatorCliTest {
     private Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
         env.put("CODEGEN_API_TOKEN", token);

@@ -9,7 +9,6 @@ import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.codegenagentlogs.simulator.CodegenSimulator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,37 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.After;
-import org.junit.Before;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
-import org.junit.rules.Timeout;
 
 /** The gate command against a real simulator over real sockets: verdicts, exit codes, output, report. */
-public class GateCommandTest {
-    @Rule
-    public TemporaryFolder tmp = new TemporaryFolder();
-
-    @Rule
-    public Timeout timeout = new Timeout(30, TimeUnit.SECONDS);
-
-    private String token;
-    private CodegenSimulator simulator;
-    private Path workDir;
-
-    @Before
-    public void startSimulator() throws Exception {
-        token = Scenarios.newToken();
-        simulator = Scenarios.start(token);
-        workDir = tmp.newFolder("work").toPath();
-    }
-
-    @After
-    public void stopSimulator() {
-        simulator.close();
-    }
-
+public class GateCommandTest extends SimulatorCliTest {
     private Map<String, String> env() {
         return Map.of("CODEGEN_API_TOKEN", token, "CODEGEN_API_BASE_URL", simulator.baseUrl(),
                 "CODEGEN_ORG_ID", Long.toString(Scenarios.ORG));

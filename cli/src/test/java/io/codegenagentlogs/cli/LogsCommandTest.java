@@ -6,40 +6,11 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 
-import io.codegenagentlogs.simulator.CodegenSimulator;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.After;
-import org.junit.Before;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
-import org.junit.rules.Timeout;
 
-public class LogsCommandTest {
-    @Rule
-    public TemporaryFolder tmp = new TemporaryFolder();
-
-    @Rule
-    public Timeout timeout = new Timeout(30, TimeUnit.SECONDS);
-
-    private String token;
-    private CodegenSimulator simulator;
-    private Path workDir;
-
-    @Before
-    public void setUp() throws Exception {
-        token = Scenarios.newToken();
-        simulator = Scenarios.start(token);
-        workDir = tmp.newFolder("work").toPath();
-    }
-
-    @After
-    public void tearDown() {
-        simulator.close();
-    }
-
+public class LogsCommandTest extends SimulatorCliTest {
     private CliRunner.Result logs(String... more) {
         String[] args = new String[more.length + 5];
         args[0] = "logs";

@@ -4,8 +4,8 @@ import static io.codegenagentlogs.simulator.TestHttp.get;
 import static io.codegenagentlogs.simulator.TestHttp.logsPath;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -14,44 +14,56 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
- * Checks real simulator responses against the schemas in Codegen's own OpenAPI document. The document
- * is not part of this repository: it is found by walking up from the working directory to a folder
- * holding {@code shared/reference/codegen-openapi3.json}.
+ * Checks real simulator responses against the schemas in Codegen's own OpenAPI document. A copy of the
+ * document is a test resource, so the check runs wherever the repository is cloned; where the shared
+ * reference folder is present too, {@link #copyIsCurrent()} makes sure the copy has not gone stale.
  */
 public class OpenApiConformanceTest {
-    private static final String DOCUMENT = "shared/reference/codegen-openapi3.json";
+    private static final String RESOURCE = "/openapi/codegen-openapi3.json";
+    private static final String SHARED_DOCUMENT = "shared/reference/codegen-openapi3.json";
     private static final long ORG = 67890;
+    private static String document;
     private static JsonObject definitions;
 
     @BeforeClass
     public static void loadSchemas() throws Exception {
-        Path document = findDocument();
-        JsonObject openApi = JsonParser.parseString(Files.readString(document, StandardCharsets.UTF_8)).getAsJsonObject();
+        try (InputStream in = OpenApiConformanceTest.class.getResourceAsStream(RESOURCE)) {
+            assertNotNull("test resource " + RESOURCE + " is missing", in);
+            document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        JsonObject openApi = JsonParser.parseString(document).getAsJsonObject();
         // OpenAPI 3.1 schemas are JSON Schema 2020-12; only their $ref targets need moving under $defs.
         String schemas = openApi.getAsJsonObject("components").getAsJsonObject("schemas").toString()
                 .replace("\"#/components/schemas/", "\"#/$defs/");
         definitions = JsonParser.parseString(schemas).getAsJsonObject();
     }
 
-    private static Path findDocument() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(DOCUMENT);
+    @Test
+    public void copyIsCurrent() throws Exception {
+        Path shared = findSharedDocument();
+        Assume.assumeTrue("no " + SHARED_DOCUMENT + " above the working directory to compare with", shared != null);
+        assertEquals("simulator/src/test/resources" + RESOURCE + " differs from " + shared + ": copy it again",
+                Files.readString(shared, StandardCharsets.UTF_8), document);
+    }
+
+    private static Path findSharedDocument() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(SHARED_DOCUMENT);
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
-        fail("Codegen's OpenAPI document was not found: no " + DOCUMENT + " in " + start
-                + " or any folder above it. Locally it is /work/shared/reference/; in CI, shared/ sits beside the clone.");
         return null;
     }
 

@@ -19,11 +19,14 @@ import io.jenkins.plugins.codegenagentlogs.CodegenGlobalConfiguration.FormChecks
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -253,7 +256,7 @@ public final class CodegenAgentLogsStep extends Step {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends StepDescriptor implements CustomDescribableModel {
 
         @Override
         public String getFunctionName() {
@@ -270,6 +273,24 @@ public final class CodegenAgentLogsStep extends Step {
         public Set<? extends Class<?>> getRequiredContext() {
             // No node, no workspace: the step holds no executor while it waits.
             return Set.of(Run.class, TaskListener.class);
+        }
+
+        /**
+         * Lets a Jenkinsfile write ids as numbers ({@code runId: 12345}): structs would reject an
+         * Integer for a String parameter. Any number becomes its text, so {@code 10.5} meets the same
+         * id validation, and the same clear message, as {@code '10.5'}.
+         */
+        @NonNull
+        @Override
+        public Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
+            Map<String, Object> copy = new LinkedHashMap<>(arguments);
+            for (String id : List.of("runId", "orgId")) {
+                Object value = copy.get(id);
+                if (value instanceof Number) {
+                    copy.put(id, value.toString());
+                }
+            }
+            return copy;
         }
 
         /** The form sends {@code failOn} as one comma-separated text; the step takes a list. */

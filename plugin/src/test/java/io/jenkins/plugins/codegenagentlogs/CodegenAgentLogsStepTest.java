@@ -192,6 +192,24 @@ public class CodegenAgentLogsStepTest {
     }
 
     @Test
+    public void idsMayBeWrittenAsGroovyNumbers() throws Exception {
+        CodegenSimulator sim = simulator("passing");
+        addToken(CREDENTIALS_ID, SIM_TOKEN);
+        WorkflowJob p = pipeline(j, "numbers", "def r = codegenAgentLogs(runId: 1001, orgId: 67890, credentialsId: '"
+                + CREDENTIALS_ID + "', baseUrl: '" + sim.baseUrl() + "', pollInterval: 1)\necho \"verdict=${r.verdict}\"");
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("verdict=PASSED", b);
+        assertFalse(sim.requests().logsCalls().isEmpty());
+        assertTrue(sim.requests().logsCalls().stream().allMatch(call -> call.path().contains("/organizations/67890/agent/run/1001/")));
+
+        // A fraction is not an id: it fails with the validation message, not a cast error.
+        p.setDefinition(new org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition(
+                "codegenAgentLogs(runId: 10.5, orgId: 67890, credentialsId: '" + CREDENTIALS_ID + "')", true));
+        b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        j.assertLogContains("run id (runId) must be a positive integer", b);
+    }
+
+    @Test
     public void globalDefaultsApply() throws Exception {
         CodegenSimulator sim = simulator("passing");
         addToken(CREDENTIALS_ID, SIM_TOKEN);

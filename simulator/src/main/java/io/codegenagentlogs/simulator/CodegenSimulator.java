@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,7 @@ public final class CodegenSimulator implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final Queue<Thread> workerThreads = new ConcurrentLinkedQueue<>();
     private final RequestLog requests = new RequestLog();
     private final Map<Long, SimulatedRun> runs = new LinkedHashMap<>();
     private final FaultSchedule faults;
@@ -43,8 +46,12 @@ public final class CodegenSimulator implements AutoCloseable {
         server.createContext("/", new ApiHandler(api, scenario.tokens(), requests));
         String prefix = "codegen-simulator-" + INSTANCES.incrementAndGet() + "-worker-";
         AtomicInteger workers = new AtomicInteger();
-        // Named, so a test can tell that close() left none of them running.
-        executor = Executors.newFixedThreadPool(WORKERS, task -> new Thread(task, prefix + workers.incrementAndGet()));
+        // Named, so a test can tell that close() left none of them running; kept, so that close() can join them.
+        executor = Executors.newFixedThreadPool(WORKERS, task -> {
+            Thread worker = new Thread(task, prefix + workers.incrementAndGet());
+            workerThreads.add(worker);
+            return worker;
+        });
         server.setExecutor(executor);
         server.start();
     }
@@ -91,13 +98,24 @@ public final class CodegenSimulator implements AutoCloseable {
         faults.inject(fault);
     }
 
-    /** Stops at once: open connections are closed and slow responses are abandoned. */
+    /**
+     * Stops at once: open connections are closed and slow responses are abandoned. When it returns,
+     * the simulator's threads have ended (or 5 s have passed).
+     */
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
+            // A terminated pool's last workers may still be returning from run(): wait for them too.
+            for (Thread worker : workerThreads) {
+                long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (leftMillis > 0) {
+                    worker.join(leftMillis);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -7,6 +7,7 @@ import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.gate.GatePolicy;
 import io.codegenagentlogs.core.watch.Anomaly;
 import io.codegenagentlogs.core.watch.LogListener;
+import io.codegenagentlogs.core.watch.WatchSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class SummaryAccumulator implements LogListener {
     /** Failing entries kept in detail; the rest are only counted. */
     public static final int MAX_FAILURE_DETAILS = 100;
     /** Anomalies kept; the rest are only counted. */
-    public static final int MAX_ANOMALIES = 50;
+    public static final int MAX_ANOMALIES = WatchSnapshot.MAX_ANOMALIES;
     /** The timeline sample halves itself when it reaches this size. */
     public static final int MAX_TIMELINE_POINTS = 1000;
     /** Distinct message types and distinct tools counted by name; more go to {@link RunSummary#OTHER}. */
@@ -114,6 +115,19 @@ public final class SummaryAccumulator implements LogListener {
         if (anomalies.size() < MAX_ANOMALIES) {
             anomalies.add(anomaly);
         }
+    }
+
+    /**
+     * Takes over the anomalies a watch saw before it was resumed ({@link WatchSnapshot#anomalies()}),
+     * which no replayed file holds.
+     */
+    public synchronized void restoreAnomalies(List<Anomaly> kept, long total) {
+        for (Anomaly anomaly : kept) {
+            if (anomalies.size() < MAX_ANOMALIES) {
+                anomalies.add(anomaly);
+            }
+        }
+        anomalyTotal += Math.max(total, kept.size());
     }
 
     @Override

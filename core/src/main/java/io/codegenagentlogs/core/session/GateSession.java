@@ -86,6 +86,7 @@ public final class GateSession implements Closeable {
                         + ": the report directory is not the one this watch wrote; start the watch again");
             }
         }
+        summary.restoreAnomalies(from.anomalies(), from.anomalyTotal());
         NdjsonLogWriter ndjson = NdjsonLogWriter.open(logs, from.skip());
         RunWatcher watcher = RunWatcher.create(client, request.options(), from, LogListener.all(summary, ndjson, console));
         watcher.rememberDelivered(lastDelivered);

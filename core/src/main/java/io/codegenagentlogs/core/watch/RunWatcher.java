@@ -136,11 +136,11 @@ public final class RunWatcher {
         long skipBefore = snapshot.skip();
         long total = page.totalLogs() == null ? -1 : page.totalLogs();
         if (total >= 0 && snapshot.lastTotalLogs() >= 0 && total < snapshot.lastTotalLogs()) {
-            listener.onAnomaly(new Anomaly(Anomaly.Kind.TOTAL_SHRANK, skipBefore, "total_logs went down from "
+            reportAnomaly(new Anomaly(Anomaly.Kind.TOTAL_SHRANK, skipBefore, "total_logs went down from "
                     + snapshot.lastTotalLogs() + " to " + total + "; entries already delivered are kept"));
         }
         if (page.logsWasNull()) {
-            listener.onAnomaly(new Anomaly(Anomaly.Kind.NULL_LOGS, skipBefore, "the server sent \"logs\": null; treated as an empty page"));
+            reportAnomaly(new Anomaly(Anomaly.Kind.NULL_LOGS, skipBefore, "the server sent \"logs\": null; treated as an empty page"));
         }
         snapshot = snapshot.withRun(run.status().raw(), total);
         int delivered = deliver(page.logs(), skipBefore);
@@ -165,13 +165,13 @@ public final class RunWatcher {
             if (stalled >= options.maxStalledPolls()) {
                 String why = "the run ended but the server served only " + skip + " of the " + total
                         + " log entries it counts, after " + stalled + " tries";
-                listener.onAnomaly(new Anomaly(Anomaly.Kind.INCOMPLETE, skip, why));
+                reportAnomaly(new Anomaly(Anomaly.Kind.INCOMPLETE, skip, why));
                 return PollResult.done(new WatchOutcome(WatchOutcome.Kind.INCOMPLETE, run, snapshot, null, "Incomplete logs: " + why));
             }
         }
         if (delivered == 0 && moreKnown && !reportedEmptyPage) {
             reportedEmptyPage = true;
-            listener.onAnomaly(new Anomaly(Anomaly.Kind.EMPTY_PAGE, skip, "the server counts " + total
+            reportAnomaly(new Anomaly(Anomaly.Kind.EMPTY_PAGE, skip, "the server counts " + total
                     + " log entries but sent none from " + skip + "; asking again after " + Durations.format(options.pollInterval())));
         }
         Duration wait = options.pollInterval();
@@ -181,6 +181,12 @@ public final class RunWatcher {
         }
         listener.onWaiting(run, skip, total, wait);
         return PollResult.again(wait);
+    }
+
+    /** Anomalies go to the listener and into the snapshot, so that a resumed watch still reports them. */
+    private void reportAnomaly(Anomaly anomaly) {
+        snapshot = snapshot.withAnomaly(anomaly);
+        listener.onAnomaly(anomaly);
     }
 
     /** Hands new entries to the listener, dropping any already delivered; the cursor counts delivered entries only. */
@@ -199,7 +205,7 @@ public final class RunWatcher {
             delivered++;
         }
         if (repeated > 0) {
-            listener.onAnomaly(new Anomaly(Anomaly.Kind.REPEATED_ENTRIES, skipBefore, "the page from " + skipBefore
+            reportAnomaly(new Anomaly(Anomaly.Kind.REPEATED_ENTRIES, skipBefore, "the page from " + skipBefore
                     + " repeated " + repeated + " entr" + (repeated == 1 ? "y" : "ies") + " already delivered; dropped"));
         }
         return delivered;

@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import io.codegenagentlogs.core.gate.GatePolicy;
 import io.codegenagentlogs.core.gate.Verdict;
 import io.codegenagentlogs.core.report.ReportFiles;
+import io.codegenagentlogs.core.watch.Anomaly;
 import io.codegenagentlogs.core.watch.LogListener;
 import io.codegenagentlogs.core.watch.PollResult;
 import io.codegenagentlogs.core.watch.SimulatorFixtures;
@@ -62,7 +63,7 @@ public class GateSessionTest {
 
     @Test
     public void resumingCutsTheNdjsonBackToTheCursorAndRebuildsTheSummary() throws Exception {
-        String scenario = SimulatorFixtures.scenario(88, "RUNNING", 40, 25).replace("\"ACTION\"", "\"ERROR\"");
+        String scenario = SimulatorFixtures.scenario(88, "RUNNING", 40).replace("\"ACTION\"", "\"ERROR\"");
         try (CodegenSimulator sim = CodegenSimulator.start(Scenario.fromJson(scenario))) {
             SimulatedRun run = sim.run(88);
             run.setVisibleLogs(25);
@@ -106,7 +107,7 @@ public class GateSessionTest {
 
     @Test
     public void aPageRepeatingEntriesDeliveredBeforeARestartDoesNotDeliverThemTwice() throws Exception {
-        try (CodegenSimulator sim = CodegenSimulator.start(Scenario.fromJson(SimulatorFixtures.scenario(87, "RUNNING", 20, 10)))) {
+        try (CodegenSimulator sim = CodegenSimulator.start(Scenario.fromJson(SimulatorFixtures.scenario(87, "RUNNING", 20)))) {
             SimulatedRun run = sim.run(87);
             run.setVisibleLogs(10);
             Path dir = tmp.newFolder("repeat-after-resume").toPath();
@@ -131,8 +132,48 @@ public class GateSessionTest {
             }
             assertEquals(20, result.report().logsFetched());
             assertEquals(20, result.report().summary().entriesSeen());
-            assertEquals(io.codegenagentlogs.core.watch.Anomaly.Kind.REPEATED_ENTRIES,
+            assertEquals(Anomaly.Kind.REPEATED_ENTRIES,
                     result.report().summary().anomalies().get(0).kind());
+        }
+    }
+
+    @Test
+    public void anomaliesSeenBeforeARestartStayInTheReport() throws Exception {
+        try (CodegenSimulator sim = CodegenSimulator.start(Scenario.fromJson(SimulatorFixtures.scenario(86, "RUNNING", 12)))) {
+            SimulatedRun run = sim.run(86);
+            run.setVisibleLogs(6);
+            Path dir = tmp.newFolder("anomaly-after-resume").toPath();
+            sim.inject(io.codegenagentlogs.simulator.Fault.nullLogs());
+            WatchSnapshot persisted;
+            try (GateSession first = GateSession.open(request(86), SimulatorFixtures.client(sim), dir, null, new LogListener() { })) {
+                assertFalse(first.poll().isDone());
+                assertFalse(first.poll().isDone());
+                persisted = serializedAndBack(first.snapshot());
+            }
+            assertEquals(6, persisted.skip());
+            run.setVisibleLogs(12);
+            run.setStatus("COMPLETE");
+            GateResult result;
+            try (GateSession second = GateSession.open(request(86), SimulatorFixtures.client(sim), dir, persisted, new LogListener() { })) {
+                result = second.runToEnd();
+            }
+            assertEquals(12, result.report().logsFetched());
+            // "logs": null while entries are missing is also an empty page: two anomalies, both before the restart
+            assertEquals(2, result.report().summary().anomalyTotal());
+            assertEquals(List.of(Anomaly.Kind.NULL_LOGS, Anomaly.Kind.EMPTY_PAGE),
+                    result.report().summary().anomalies().stream().map(Anomaly::kind).toList());
+            JsonObject json = JsonParser.parseString(Files.readString(dir.resolve(ReportFiles.SUMMARY_JSON))).getAsJsonObject();
+            assertTrue(json.toString(), json.toString().contains("NULL_LOGS"));
+        }
+    }
+
+    private static WatchSnapshot serializedAndBack(WatchSnapshot snapshot) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(snapshot);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return (WatchSnapshot) in.readObject();
         }
     }
 }

@@ -40,7 +40,7 @@ public class RunWatcherTest {
     }
 
     private SimulatedRun start(String status, int count, int visible) throws Exception {
-        sim = CodegenSimulator.start(Scenario.fromJson(scenario(RUN, status, count, visible)));
+        sim = CodegenSimulator.start(Scenario.fromJson(scenario(RUN, status, count)));
         SimulatedRun run = sim.run(RUN);
         run.setVisibleLogs(visible);
         return run;
@@ -232,7 +232,7 @@ public class RunWatcherTest {
 
     @Test
     public void findsTheAlphaPathWhenTheDocumentedOneDoesNotExist() throws Exception {
-        String json = scenario(RUN, "COMPLETE", 3, 3).replace("{\"tokens\"", "{\"paths\":\"alpha\",\"tokens\"");
+        String json = scenario(RUN, "COMPLETE", 3).replace("{\"tokens\"", "{\"paths\":\"alpha\",\"tokens\"");
         sim = CodegenSimulator.start(Scenario.fromJson(json));
         SimulatorFixtures.Recording rec = new SimulatorFixtures.Recording();
         assertEquals(WatchOutcome.Kind.COMPLETED, watcher(rec, quick()).run().kind());

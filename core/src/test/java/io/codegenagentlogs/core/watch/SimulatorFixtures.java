@@ -34,8 +34,11 @@ public final class SimulatorFixtures {
         return WatchOptions.builder().pollInterval(Duration.ofMillis(10)).timeout(Duration.ofSeconds(20)).build();
     }
 
-    /** Scenario JSON of one run with {@code count} hand-made entries whose text tells their position. */
-    public static String scenario(long runId, String status, int count, int visible) {
+    /**
+     * Scenario JSON of one run with {@code count} hand-made entries whose text tells their position,
+     * all visible; {@code SimulatedRun.setVisibleLogs} hides the later ones.
+     */
+    public static String scenario(long runId, String status, int count) {
         StringBuilder logs = new StringBuilder();
         for (int i = 0; i < count; i++) {
             logs.append(i == 0 ? "" : ",").append(entry(runId, i));

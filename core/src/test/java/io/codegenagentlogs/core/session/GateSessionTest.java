@@ -11,7 +11,6 @@ import io.codegenagentlogs.core.gate.Verdict;
 import io.codegenagentlogs.core.report.ReportFiles;
 import io.codegenagentlogs.core.watch.Anomaly;
 import io.codegenagentlogs.core.watch.LogListener;
-import io.codegenagentlogs.core.watch.PollResult;
 import io.codegenagentlogs.core.watch.SimulatorFixtures;
 import io.codegenagentlogs.core.watch.WatchOptions;
 import io.codegenagentlogs.core.watch.WatchSnapshot;
@@ -68,12 +67,7 @@ public class GateSessionTest {
             SimulatedRun run = sim.run(88);
             run.setVisibleLogs(25);
             Path dir = tmp.newFolder("resume").toPath();
-            WatchSnapshot persisted;
-            try (GateSession first = GateSession.open(request(88), SimulatorFixtures.client(sim), dir, null, new LogListener() { })) {
-                PollResult r = first.poll();
-                assertFalse(r.isDone());
-                persisted = first.snapshot();
-            }
+            WatchSnapshot persisted = firstSession(sim, 88, dir, 1);
             // a crash after the snapshot was saved but while a line past it was being written
             Files.writeString(dir.resolve(ReportFiles.LOGS_NDJSON), SimulatorFixtures.entry(88, 25) + "\n",
                     StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
@@ -111,11 +105,7 @@ public class GateSessionTest {
             SimulatedRun run = sim.run(87);
             run.setVisibleLogs(10);
             Path dir = tmp.newFolder("repeat-after-resume").toPath();
-            WatchSnapshot persisted;
-            try (GateSession first = GateSession.open(request(87), SimulatorFixtures.client(sim), dir, null, new LogListener() { })) {
-                assertFalse(first.poll().isDone());
-                persisted = first.snapshot();
-            }
+            WatchSnapshot persisted = firstSession(sim, 87, dir, 1);
             assertEquals(10, persisted.skip());
             run.setVisibleLogs(20);
             run.setStatus("COMPLETE");
@@ -144,12 +134,7 @@ public class GateSessionTest {
             run.setVisibleLogs(6);
             Path dir = tmp.newFolder("anomaly-after-resume").toPath();
             sim.inject(io.codegenagentlogs.simulator.Fault.nullLogs());
-            WatchSnapshot persisted;
-            try (GateSession first = GateSession.open(request(86), SimulatorFixtures.client(sim), dir, null, new LogListener() { })) {
-                assertFalse(first.poll().isDone());
-                assertFalse(first.poll().isDone());
-                persisted = serializedAndBack(first.snapshot());
-            }
+            WatchSnapshot persisted = firstSession(sim, 86, dir, 2);
             assertEquals(6, persisted.skip());
             run.setVisibleLogs(12);
             run.setStatus("COMPLETE");
@@ -167,13 +152,13 @@ public class GateSessionTest {
         }
     }
 
-    private static WatchSnapshot serializedAndBack(WatchSnapshot snapshot) throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-            out.writeObject(snapshot);
-        }
-        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
-            return (WatchSnapshot) in.readObject();
+    /** A session that polls {@code polls} times, none of them the last, then "dies": its snapshot, as persisted and read back. */
+    private static WatchSnapshot firstSession(CodegenSimulator sim, long runId, Path dir, int polls) throws Exception {
+        try (GateSession first = GateSession.open(request(runId), SimulatorFixtures.client(sim), dir, null, new LogListener() { })) {
+            for (int i = 0; i < polls; i++) {
+                assertFalse(first.poll().isDone());
+            }
+            return SimulatorFixtures.serializedAndBack(first.snapshot());
         }
     }
 }

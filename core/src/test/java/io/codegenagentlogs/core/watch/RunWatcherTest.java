@@ -14,10 +14,6 @@ import io.codegenagentlogs.simulator.Fault;
 import io.codegenagentlogs.simulator.RecordedCall;
 import io.codegenagentlogs.simulator.Scenario;
 import io.codegenagentlogs.simulator.SimulatedRun;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,7 +210,7 @@ public class RunWatcherTest {
         RunWatcher w = watcher(before, quick());
         w.poll();
         w.poll();
-        WatchSnapshot persisted = roundTrip(w.snapshot());
+        WatchSnapshot persisted = SimulatorFixtures.serializedAndBack(w.snapshot());
         assertEquals(150, persisted.skip());
 
         run.setVisibleLogs(260);
@@ -265,15 +261,5 @@ public class RunWatcherTest {
         assertTrue(sim.requests().awaitCount(2, Duration.ofSeconds(5)));
         w.cancel();
         assertEquals(WatchOutcome.Kind.CANCELLED, outcome.get(5, TimeUnit.SECONDS).kind());
-    }
-
-    private static WatchSnapshot roundTrip(WatchSnapshot s) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(s);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (WatchSnapshot) in.readObject();
-        }
     }
 }

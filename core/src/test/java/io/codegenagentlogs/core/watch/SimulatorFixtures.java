@@ -9,6 +9,10 @@ import io.codegenagentlogs.core.api.RetryPolicy;
 import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.api.TimeSource;
 import io.codegenagentlogs.simulator.CodegenSimulator;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +49,17 @@ public final class SimulatorFixtures {
         }
         return "{\"tokens\":[\"sim-token\"],\"runs\":[{\"id\":" + runId + ",\"organization_id\":" + ORG + ",\"status\":\"" + status
                 + "\",\"web_url\":\"https://app.codegen.com/agent/trace/" + runId + "\",\"logs\":[" + logs + "]}]}";
+    }
+
+    /** What a persisted snapshot becomes after Java serialization and back, as across a restart. */
+    public static WatchSnapshot serializedAndBack(WatchSnapshot snapshot) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(snapshot);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (WatchSnapshot) in.readObject();
+        }
     }
 
     public static String entry(long runId, int i) {

@@ -178,15 +178,11 @@ public class CodegenAgentLogsStepTest {
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         j.assertLogContains("run id (runId) must be a positive integer", b);
 
-        p.setDefinition(new org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition(
-                step(sim, 1001, "buildResult: 'SOMETIMES'"), true));
-        b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        b = failingRun(p, step(sim, 1001, "buildResult: 'SOMETIMES'"));
         j.assertLogContains("buildResult must be 'FAILURE' or 'UNSTABLE'", b);
 
-        p.setDefinition(new org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition(
-                "codegenAgentLogs(runId: '1001', orgId: '67890', credentialsId: '" + CREDENTIALS_ID
-                        + "', baseUrl: 'http://codegen.example.com')", true));
-        b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        b = failingRun(p, "codegenAgentLogs(runId: '1001', orgId: '67890', credentialsId: '" + CREDENTIALS_ID
+                + "', baseUrl: 'http://codegen.example.com')");
         j.assertLogContains("uses plain http", b);
         assertTrue(sim.requests().all().isEmpty());
     }
@@ -203,10 +199,14 @@ public class CodegenAgentLogsStepTest {
         assertTrue(sim.requests().logsCalls().stream().allMatch(call -> call.path().contains("/organizations/67890/agent/run/1001/")));
 
         // A fraction is not an id: it fails with the validation message, not a cast error.
-        p.setDefinition(new org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition(
-                "codegenAgentLogs(runId: 10.5, orgId: 67890, credentialsId: '" + CREDENTIALS_ID + "')", true));
-        b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        b = failingRun(p, "codegenAgentLogs(runId: 10.5, orgId: 67890, credentialsId: '" + CREDENTIALS_ID + "')");
         j.assertLogContains("run id (runId) must be a positive integer", b);
+    }
+
+    /** Gives {@code p} a new script and runs it, expecting the build to fail. */
+    private WorkflowRun failingRun(WorkflowJob p, String script) throws Exception {
+        p.setDefinition(new org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition(script, true));
+        return j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
     }
 
     @Test

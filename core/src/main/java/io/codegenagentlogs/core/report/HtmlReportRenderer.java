@@ -58,7 +58,7 @@ public final class HtmlReportRenderer {
         failuresSection(sb, s);
         finalAnswerSection(sb, s);
         requestsSection(sb, report);
-        anomaliesSection(sb, s);
+        anomaliesSection(sb, report);
 
         sb.append("<footer class=\"cal-footer\">Policy: ").append(XmlText.line(report.policy().toString(), 1000))
                 .append(". Generated ").append(HumanFormat.dateTime(report.generatedAt()))
@@ -199,17 +199,17 @@ public final class HtmlReportRenderer {
         sb.append("</dl>\n</section>\n");
     }
 
-    private static void anomaliesSection(StringBuilder sb, RunSummary s) {
-        if (s.anomalyTotal() == 0) {
+    private static void anomaliesSection(StringBuilder sb, Report report) {
+        if (report.anomalyTotal() == 0) {
             return;
         }
         sb.append("<section class=\"cal-anomalies\">\n<h2>Anomalies</h2>\n<ul>\n");
-        for (Anomaly a : s.anomalies()) {
+        for (Anomaly a : report.anomalies()) {
             sb.append("<li><strong>").append(a.kind()).append("</strong> at entry ").append(a.skip()).append(": ")
                     .append(XmlText.line(a.message(), 1000)).append("</li>\n");
         }
-        if (s.anomalyTotal() > s.anomalies().size()) {
-            sb.append("<li>and ").append(s.anomalyTotal() - s.anomalies().size()).append(" more</li>\n");
+        if (report.anomalyTotal() > report.anomalies().size()) {
+            sb.append("<li>and ").append(report.anomalyTotal() - report.anomalies().size()).append(" more</li>\n");
         }
         sb.append("</ul>\n</section>\n");
     }

@@ -118,10 +118,10 @@ public final class JsonSummaryRenderer {
         w.name("final_answer_truncated").value(s.finalAnswerTruncated());
 
         w.name("anomalies").beginObject();
-        w.name("total").value(s.anomalyTotal());
-        w.name("shown").value(s.anomalies().size());
+        w.name("total").value(report.anomalyTotal());
+        w.name("shown").value(report.anomalies().size());
         w.name("entries").beginArray();
-        for (Anomaly a : s.anomalies()) {
+        for (Anomaly a : report.anomalies()) {
             w.beginObject();
             w.name("kind").value(a.kind() == null ? null : a.kind().name());
             w.name("skip").value(a.skip());

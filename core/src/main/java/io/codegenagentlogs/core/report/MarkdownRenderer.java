@@ -42,7 +42,7 @@ public final class MarkdownRenderer {
         sections.add(failures(report.summary()));
         sections.add(finalAnswer(report.summary()));
         sections.add(requests(report));
-        sections.add(anomalies(report.summary()));
+        sections.add(anomalies(report));
         sections.add(footer(report));
         for (String section : sections) {
             if (!section.isEmpty() && !out.add(section + "\n")) {
@@ -167,17 +167,17 @@ public final class MarkdownRenderer {
                 + HumanFormat.plural(st.retries(), "retry", "retries") + ", " + st.rateLimited() + " rate-limited (HTTP 429).\n";
     }
 
-    private static String anomalies(RunSummary s) {
-        if (s.anomalyTotal() == 0) {
+    private static String anomalies(Report report) {
+        if (report.anomalyTotal() == 0) {
             return "";
         }
         StringBuilder sb = new StringBuilder("### Anomalies\n\n");
-        for (Anomaly a : s.anomalies()) {
+        for (Anomaly a : report.anomalies()) {
             sb.append("- ").append(a.kind()).append(" at entry ").append(a.skip()).append(": ")
                     .append(MarkdownText.inline(a.message(), 500)).append('\n');
         }
-        if (s.anomalyTotal() > s.anomalies().size()) {
-            sb.append("- and ").append(s.anomalyTotal() - s.anomalies().size()).append(" more\n");
+        if (report.anomalyTotal() > report.anomalies().size()) {
+            sb.append("- and ").append(report.anomalyTotal() - report.anomalies().size()).append(" more\n");
         }
         return sb.toString();
     }

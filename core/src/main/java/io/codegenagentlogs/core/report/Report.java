@@ -3,9 +3,11 @@ package io.codegenagentlogs.core.report;
 import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.gate.GateDecision;
 import io.codegenagentlogs.core.gate.GatePolicy;
+import io.codegenagentlogs.core.watch.Anomaly;
 import io.codegenagentlogs.core.watch.RequestStats;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,6 +19,8 @@ public final class Report {
     private final GateDecision decision;
     private final GatePolicy policy;
     private final RequestStats stats;
+    private final List<Anomaly> anomalies;
+    private final long anomalyTotal;
     private final Duration duration;
     private final long orgId;
     private final long runId;
@@ -28,6 +32,8 @@ public final class Report {
         this.decision = Objects.requireNonNull(b.decision, "decision");
         this.policy = Objects.requireNonNull(b.policy, "policy");
         this.stats = b.stats == null ? RequestStats.NONE : b.stats;
+        this.anomalies = List.copyOf(b.anomalies);
+        this.anomalyTotal = Math.max(b.anomalyTotal, anomalies.size());
         this.duration = b.duration == null ? Duration.ZERO : b.duration;
         RunInfo run = summary.run();
         this.orgId = b.orgId != null ? b.orgId : run == null ? 0 : run.organizationId();
@@ -55,6 +61,16 @@ public final class Report {
     /** HTTP requests of the watch; {@link RequestStats#NONE} when unknown. */
     public RequestStats stats() {
         return stats;
+    }
+
+    /** The first anomalies of the watch, at most {@code WatchSnapshot.MAX_ANOMALIES}, in the order they happened. */
+    public List<Anomaly> anomalies() {
+        return anomalies;
+    }
+
+    /** All anomalies, shown or not. */
+    public long anomalyTotal() {
+        return anomalyTotal;
     }
 
     /** How long the watch took (wall clock, restarts included). */
@@ -91,6 +107,8 @@ public final class Report {
         private GateDecision decision;
         private GatePolicy policy;
         private RequestStats stats;
+        private List<Anomaly> anomalies = List.of();
+        private long anomalyTotal;
         private Duration duration;
         private Long orgId;
         private Long runId;
@@ -101,6 +119,8 @@ public final class Report {
         public Builder decision(GateDecision decision) { this.decision = decision; return this; }
         public Builder policy(GatePolicy policy) { this.policy = policy; return this; }
         public Builder stats(RequestStats stats) { this.stats = stats; return this; }
+        /** The anomalies the watch kept ({@code WatchSnapshot.anomalies()}) and how many it saw in all. */
+        public Builder anomalies(List<Anomaly> kept, long total) { this.anomalies = kept; this.anomalyTotal = total; return this; }
         public Builder duration(Duration duration) { this.duration = duration; return this; }
         public Builder orgId(long orgId) { this.orgId = orgId; return this; }
         public Builder runId(long runId) { this.runId = runId; return this; }

@@ -1,7 +1,6 @@
 package io.codegenagentlogs.core.report;
 
 import io.codegenagentlogs.core.api.RunInfo;
-import io.codegenagentlogs.core.watch.Anomaly;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collections;
@@ -35,14 +34,10 @@ public final class RunSummary implements Serializable {
     private final Instant lastEntryAt;
     private final List<TimelinePoint> timeline;
     private final long timelineStride;
-    private final List<Anomaly> anomalies;
-    private final long anomalyTotal;
-    private final long retries;
 
     RunSummary(RunInfo run, long entriesSeen, Map<String, Long> countsByType, Map<String, ToolStats> tools,
             List<FailureDetail> failures, long failureTotal, String finalAnswer, boolean finalAnswerTruncated,
-            Instant firstEntryAt, Instant lastEntryAt, List<TimelinePoint> timeline, long timelineStride,
-            List<Anomaly> anomalies, long anomalyTotal, long retries) {
+            Instant firstEntryAt, Instant lastEntryAt, List<TimelinePoint> timeline, long timelineStride) {
         this.run = run;
         this.entriesSeen = entriesSeen;
         this.countsByType = Collections.unmodifiableMap(new TreeMap<>(countsByType));
@@ -55,9 +50,6 @@ public final class RunSummary implements Serializable {
         this.lastEntryAt = lastEntryAt;
         this.timeline = List.copyOf(timeline);
         this.timelineStride = timelineStride;
-        this.anomalies = List.copyOf(anomalies);
-        this.anomalyTotal = anomalyTotal;
-        this.retries = retries;
     }
 
     /** The run as last seen, or null when no response came (for example a summary rebuilt from NDJSON alone). */
@@ -127,21 +119,6 @@ public final class RunSummary implements Serializable {
     /** One entry in this many was sampled into {@link #timeline()}. */
     public long timelineStride() {
         return timelineStride;
-    }
-
-    /** The first anomalies, at most {@link SummaryAccumulator#MAX_ANOMALIES}. */
-    public List<Anomaly> anomalies() {
-        return anomalies;
-    }
-
-    /** All anomalies, shown or not. */
-    public long anomalyTotal() {
-        return anomalyTotal;
-    }
-
-    /** Retried requests reported to the listener. */
-    public long retries() {
-        return retries;
     }
 
     @Override

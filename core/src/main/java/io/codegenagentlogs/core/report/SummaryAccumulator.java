@@ -5,10 +5,7 @@ import com.google.gson.JsonObject;
 import io.codegenagentlogs.core.api.LogEntry;
 import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.gate.GatePolicy;
-import io.codegenagentlogs.core.watch.Anomaly;
 import io.codegenagentlogs.core.watch.LogListener;
-import io.codegenagentlogs.core.watch.WatchSnapshot;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +26,6 @@ import java.util.Set;
 public final class SummaryAccumulator implements LogListener {
     /** Failing entries kept in detail; the rest are only counted. */
     public static final int MAX_FAILURE_DETAILS = 100;
-    /** Anomalies kept; the rest are only counted. */
-    public static final int MAX_ANOMALIES = WatchSnapshot.MAX_ANOMALIES;
     /** The timeline sample halves itself when it reaches this size. */
     public static final int MAX_TIMELINE_POINTS = 1000;
     /** Distinct message types and distinct tools counted by name; more go to {@link RunSummary#OTHER}. */
@@ -60,9 +55,6 @@ public final class SummaryAccumulator implements LogListener {
     private final List<TimelinePoint> timeline = new ArrayList<>();
     private long timelineStride = 1;
     private TimelinePoint lastPoint;
-    private final List<Anomaly> anomalies = new ArrayList<>();
-    private long anomalyTotal;
-    private long retries;
 
     public SummaryAccumulator(GatePolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -109,32 +101,6 @@ public final class SummaryAccumulator implements LogListener {
         entriesSeen++;
     }
 
-    @Override
-    public synchronized void onAnomaly(Anomaly anomaly) {
-        anomalyTotal++;
-        if (anomalies.size() < MAX_ANOMALIES) {
-            anomalies.add(anomaly);
-        }
-    }
-
-    /**
-     * Takes over the anomalies a watch saw before it was resumed ({@link WatchSnapshot#anomalies()}),
-     * which no replayed file holds.
-     */
-    public synchronized void restoreAnomalies(List<Anomaly> kept, long total) {
-        for (Anomaly anomaly : kept) {
-            if (anomalies.size() < MAX_ANOMALIES) {
-                anomalies.add(anomaly);
-            }
-        }
-        anomalyTotal += Math.max(total, kept.size());
-    }
-
-    @Override
-    public synchronized void onRetry(String reason, int attempt, Duration delay) {
-        retries++;
-    }
-
     /** An immutable copy of what has been seen so far; the accumulator keeps going. */
     public synchronized RunSummary snapshot() {
         Map<String, ToolStats> toolStats = new HashMap<>();
@@ -144,8 +110,7 @@ public final class SummaryAccumulator implements LogListener {
             points.add(lastPoint);
         }
         return new RunSummary(run, entriesSeen, counts, toolStats, failures, failureTotal, finalAnswer,
-                finalAnswerTruncated, firstEntryAt, lastEntryAt, points, timelineStride, anomalies, anomalyTotal,
-                retries);
+                finalAnswerTruncated, firstEntryAt, lastEntryAt, points, timelineStride);
     }
 
     /** The policy's types are always counted by name: the gate reads them from these counts. */

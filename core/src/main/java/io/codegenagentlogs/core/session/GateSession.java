@@ -86,7 +86,6 @@ public final class GateSession implements Closeable {
                         + ": the report directory is not the one this watch wrote; start the watch again");
             }
         }
-        summary.restoreAnomalies(from.anomalies(), from.anomalyTotal());
         NdjsonLogWriter ndjson = NdjsonLogWriter.open(logs, from.skip());
         RunWatcher watcher = RunWatcher.create(client, request.options(), from, LogListener.all(summary, ndjson, console));
         watcher.rememberDelivered(lastDelivered);
@@ -148,6 +147,7 @@ public final class GateSession implements Closeable {
                 .decision(decision)
                 .policy(request.policy())
                 .stats(snap.stats())
+                .anomalies(snap.anomalies(), snap.anomalyTotal())
                 .duration(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - snap.startedAtEpochMillis())))
                 .orgId(request.orgId())
                 .runId(request.runId())

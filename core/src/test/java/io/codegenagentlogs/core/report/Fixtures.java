@@ -95,10 +95,12 @@ public final class Fixtures {
         acc.onEntry(i++, entry("ERROR", null, null, json("{\"error\":" + quote(ALL) + "}")));
         acc.onEntry(i++, entry("PR_CREATION_FAILED", MARKDOWN, null, str(CLOSE_TESTCASE + CDATA_END)));
         acc.onEntry(i++, entry("FINAL_ANSWER", null, "thought", str("```\n" + ALL + "\n````` end" + extra)));
-        acc.onAnomaly(new Anomaly(Anomaly.Kind.EMPTY_PAGE, 3, ALL));
         RunSummary s = acc.snapshot();
         GateDecision d = new GateDecision(Verdict.FAILED, List.of("3 failing entries " + ALL, extra), 3);
-        return report(s, d, policy);
+        return Report.builder().summary(s).decision(d).policy(policy)
+                .anomalies(List.of(new Anomaly(Anomaly.Kind.EMPTY_PAGE, 3, ALL)), 1)
+                .stats(new RequestStats(12, 2, 1)).duration(Duration.ofSeconds(95)).generatedAt(T0.plusSeconds(300))
+                .build();
     }
 
     static String quote(String s) {

@@ -1,10 +1,7 @@
 package io.codegenagentlogs.core.watch;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
 
-import io.codegenagentlogs.core.gate.GatePolicy;
-import io.codegenagentlogs.core.report.SummaryAccumulator;
 import org.junit.Test;
 
 public class WatchSnapshotTest {
@@ -27,19 +24,5 @@ public class WatchSnapshotTest {
         WatchSnapshot after = before.withAnomaly(new Anomaly(Anomaly.Kind.EMPTY_PAGE, 0, "empty"));
         assertEquals(1, before.anomalies().size());
         assertEquals(2, after.anomalies().size());
-    }
-
-    @Test
-    public void restoredAnomaliesKeepTheSummaryBoundAndTotal() {
-        WatchSnapshot s = WatchSnapshot.start(1, 2, 0);
-        for (int i = 0; i < WatchSnapshot.MAX_ANOMALIES + 3; i++) {
-            s = s.withAnomaly(new Anomaly(Anomaly.Kind.REPEATED_ENTRIES, i, "repeat " + i));
-        }
-        SummaryAccumulator summary = new SummaryAccumulator(GatePolicy.defaults());
-        summary.restoreAnomalies(s.anomalies(), s.anomalyTotal());
-        summary.onAnomaly(new Anomaly(Anomaly.Kind.TOTAL_SHRANK, 99, "after the restart"));
-        assertEquals(SummaryAccumulator.MAX_ANOMALIES, summary.snapshot().anomalies().size());
-        assertEquals(WatchSnapshot.MAX_ANOMALIES + 4, summary.snapshot().anomalyTotal());
-        assertTrue(summary.snapshot().anomalies().stream().allMatch(a -> a.kind() == Anomaly.Kind.REPEATED_ENTRIES));
     }
 }

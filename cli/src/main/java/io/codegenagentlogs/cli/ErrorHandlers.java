@@ -103,7 +103,12 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     }
 
     private void print(String message) {
-        ctx.err().println("error: " + OneLine.of(ctx.secrets().redact(message), MAX_LINE));
+        printError(ctx, message, MAX_LINE);
+    }
+
+    /** The one {@code error: } line on standard error: redacted, one line, at most {@code maxChars}. */
+    static void printError(CliContext ctx, String message, int maxChars) {
+        ctx.err().println("error: " + OneLine.of(ctx.secrets().redact(message), maxChars));
         ctx.err().flush();
     }
 

@@ -98,11 +98,10 @@ final class LogsCommand implements Callable<Integer>, Verbosity {
         }
         out.flush();
         int code = ExitCodes.of(outcome.kind());
-        String message = OneLine.of(outcome.message(), 2000);
         if (code == ExitCodes.PASSED || code == ExitCodes.CANCELLED) {
-            err.println(message);
+            err.println(OneLine.of(ctx.secrets().redact(outcome.message()), 2000));
         } else {
-            err.println("error: " + CliException.sentence(message));
+            ErrorHandlers.printError(ctx, CliException.sentence(outcome.message()), 2000);
         }
         if (verbose() && outcome.error() != null) {
             ErrorHandlers.printStackTrace(ctx, outcome.error());

@@ -37,8 +37,11 @@ public final class ReportWriter {
         }
     }
 
-    /** Writes a temporary file beside the target, then moves it over the target. */
-    static void writeAtomically(Path target, String text) throws IOException {
+    /**
+     * Writes a temporary file beside the target, then moves it over the target, so that a reader (a
+     * Jenkins page, say) sees the old file or the new one, never half of one.
+     */
+    public static void writeAtomically(Path target, String text) throws IOException {
         // not Files.createTempFile: its owner-only permissions would travel with the move, and the report
         // would be unreadable to anyone else (a web server, a CI agent's other user) unlike logs.ndjson
         Path tmp = newTemporaryFile(target);

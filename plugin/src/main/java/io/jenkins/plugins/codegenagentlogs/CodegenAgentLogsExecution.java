@@ -32,7 +32,6 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -341,13 +340,13 @@ public final class CodegenAgentLogsExecution extends StepExecution {
                     + HyperlinkNote.encodeTo("/" + l.run.getUrl() + l.action.getUrlName() + "/", "open the report"));
             log.flush();
         }
-        Map<String, Object> value = new LinkedHashMap<>(result.toMap());
+        Map<String, Object> value = result.toMap();
         String reasons = SafeText.oneLine(String.join("; ", decision.reasons()), 2000);
         switch (decision.verdict()) {
             case PASSED -> getContext().onSuccess(value);
             case FAILED -> {
+                String message = "Codegen agent run " + agentRun + " failed the gate: " + reasons;
                 if (settings.mode == BuildResultMode.UNSTABLE) {
-                    String message = "Codegen agent run " + agentRun + " failed the gate: " + reasons;
                     log.println(message + ". Marking the build UNSTABLE.");
                     l.run.setResult(Result.UNSTABLE);
                     FlowNode node = getContext().get(FlowNode.class);
@@ -356,7 +355,7 @@ public final class CodegenAgentLogsExecution extends StepExecution {
                     }
                     getContext().onSuccess(value);
                 } else {
-                    getContext().onFailure(new AbortException("Codegen agent run " + agentRun + " failed the gate: " + reasons));
+                    getContext().onFailure(new AbortException(message));
                 }
             }
             case TIMED_OUT -> getContext().onFailure(new AbortException("Codegen agent run " + agentRun
@@ -369,8 +368,22 @@ public final class CodegenAgentLogsExecution extends StepExecution {
     private void fail(Throwable t) {
         finished = true;
         closeQuietly();
+        endActionWithoutReport();
         if (!stopping) {
             getContext().onFailure(t);
+        }
+    }
+
+    private void endActionWithoutReport() {
+        try {
+            Run<?, ?> run = getContext().get(Run.class);
+            if (run != null && reportDirName != null) {
+                CodegenRunAction.endWithoutReport(run, reportDirName);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Could not mark the Codegen report of agent run " + settings.request.runId() + " as ended", e);
         }
     }
 

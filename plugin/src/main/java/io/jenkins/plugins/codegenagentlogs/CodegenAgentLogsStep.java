@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
@@ -52,9 +53,8 @@ import org.kohsuke.stapler.verb.POST;
  */
 public final class CodegenAgentLogsStep extends Step {
     static final String FUNCTION_NAME = "codegenAgentLogs";
-    static final List<String> DEFAULT_FAIL_ON = List.of("ERROR", "PR_CREATION_FAILED");
-    static final int DEFAULT_POLL_INTERVAL = 10;
-    static final int DEFAULT_TIMEOUT_MINUTES = 60;
+    /** The core's defaults, in a stable order for forms and snippets. */
+    static final List<String> DEFAULT_FAIL_ON = List.copyOf(new TreeSet<>(GatePolicy.DEFAULT_FAIL_ON));
 
     private final String runId;
     private String orgId;
@@ -64,8 +64,8 @@ public final class CodegenAgentLogsStep extends Step {
     private boolean failOnRunStatus = true;
     private int maxFailures;
     private String buildResult = BuildResultMode.FAILURE.name();
-    private int pollInterval = DEFAULT_POLL_INTERVAL;
-    private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
+    private int pollInterval = (int) WatchOptions.defaults().pollInterval().toSeconds();
+    private int timeoutMinutes = (int) WatchOptions.defaults().timeout().toMinutes();
 
     @DataBoundConstructor
     public CodegenAgentLogsStep(String runId) {

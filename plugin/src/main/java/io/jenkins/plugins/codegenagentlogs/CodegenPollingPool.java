@@ -94,11 +94,7 @@ final class CodegenPollingPool {
     ScheduledFuture<?> schedule(@NonNull Runnable task, @NonNull Duration delay) {
         long millis = Math.max(0, delay.toMillis());
         return Timer.get().schedule(() -> {
-            try {
-                executor.submit(task);
-            } catch (RejectedExecutionException e) {
-                LOGGER.log(Level.FINE, "Codegen poller stopped, task dropped (Jenkins is shutting down)", e);
-            }
+            submit(task);
         }, millis, TimeUnit.MILLISECONDS);
     }
 

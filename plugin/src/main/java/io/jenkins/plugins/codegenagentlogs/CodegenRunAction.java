@@ -5,8 +5,10 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Run;
 import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.gate.GateDecision;
+import io.codegenagentlogs.core.gate.Verdict;
 import io.codegenagentlogs.core.report.HtmlReportRenderer;
 import io.codegenagentlogs.core.report.ReportFiles;
+import io.codegenagentlogs.core.report.ReportWriter;
 import io.codegenagentlogs.core.report.SafeText;
 import io.codegenagentlogs.core.session.GateResult;
 import jakarta.servlet.ServletException;
@@ -53,7 +55,6 @@ public final class CodegenRunAction implements RunAction2 {
     private long failures;
     private long logsFetched;
     private String webUrl;
-    private ArrayList<String> reasons;
 
     private transient Run<?, ?> run;
 
@@ -78,18 +79,33 @@ public final class CodegenRunAction implements RunAction2 {
         }
     }
 
+    /**
+     * Ends the action of a watch that failed before it could write a report, so that the build page
+     * says "error" instead of "watching…" for good. Does nothing when the watch never attached one.
+     */
+    static void endWithoutReport(Run<?, ?> run, String reportDirName) throws IOException {
+        for (CodegenRunAction a : run.getActions(CodegenRunAction.class)) {
+            if (a.reportDirName.equals(reportDirName)) {
+                synchronized (a) {
+                    if (a.verdict != null) {
+                        return;
+                    }
+                    a.verdict = Verdict.ERROR.name();
+                }
+                run.save();
+            }
+        }
+    }
+
     /** Records the verdict and writes the page's report fragment; saves the build. */
     void complete(Run<?, ?> run, GateResult result) throws IOException {
-        Files.writeString(result.reportDir().resolve(FRAGMENT_HTML), HtmlReportRenderer.renderFragment(result.report()),
-                StandardCharsets.UTF_8);
+        ReportWriter.writeAtomically(result.reportDir().resolve(FRAGMENT_HTML), HtmlReportRenderer.renderFragment(result.report()));
         GateDecision decision = result.decision();
         RunInfo info = result.report().run();
         // Status and message types are agent-controlled text: keep them printable, one line, no bidi
         // overrides (Jelly escapes them for HTML; escaping does not stop text from reading backwards).
         TreeMap<String, Long> shownCounts = new TreeMap<>();
         result.report().summary().countsByType().forEach((type, n) -> shownCounts.merge(SafeText.oneLine(type, 60), n, Long::sum));
-        ArrayList<String> shownReasons = new ArrayList<>();
-        decision.reasons().forEach(r -> shownReasons.add(SafeText.oneLine(r, 1000)));
         synchronized (this) {
             verdict = decision.verdict().name();
             status = info == null ? null : SafeText.oneLine(info.status().toString(), 40);
@@ -97,7 +113,6 @@ public final class CodegenRunAction implements RunAction2 {
             failures = decision.failingEntries();
             logsFetched = result.report().logsFetched();
             webUrl = info == null ? null : info.safeWebUrl();
-            reasons = shownReasons;
         }
         run.save();
     }
@@ -187,10 +202,6 @@ public final class CodegenRunAction implements RunAction2 {
     /** The Codegen trace page, only ever an http(s) URL; null when unknown. */
     public synchronized @CheckForNull String getWebUrl() {
         return webUrl;
-    }
-
-    public synchronized List<String> getReasons() {
-        return reasons == null ? List.of() : Collections.unmodifiableList(reasons);
     }
 
     /** The symbol for the summary row. */

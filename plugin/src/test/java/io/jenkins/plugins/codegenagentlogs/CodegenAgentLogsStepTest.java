@@ -203,6 +203,21 @@ public class CodegenAgentLogsStepTest {
         j.assertLogContains("run id (runId) must be a positive integer", b);
     }
 
+    @Test
+    public void aWatchThatBreaksAfterItStartedLeavesNoSpinnerOnTheBuildPage() throws Exception {
+        CodegenSimulator sim = simulator("passing");
+        addToken(CREDENTIALS_ID, SIM_TOKEN);
+        WorkflowJob p = j.createProject(WorkflowJob.class, "report-dir-blocked");
+        // A file stands where the reports folder goes: the session cannot open once the action is attached.
+        p.setDefinition(new org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition("new File(currentBuild.rawBuild.rootDir, '"
+                + CodegenAgentLogsExecution.REPORTS_DIR + "').text = 'in the way'\n" + step(sim, 1001, ""), false));
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        List<CodegenRunAction> attached = actions(b);
+        assertEquals(1, attached.size());
+        assertEquals("ERROR", attached.get(0).getVerdict());
+        assertTrue(sim.requests().all().isEmpty());
+    }
+
     /** Gives {@code p} a new script and runs it, expecting the build to fail. */
     private WorkflowRun failingRun(WorkflowJob p, String script) throws Exception {
         p.setDefinition(new org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition(script, true));

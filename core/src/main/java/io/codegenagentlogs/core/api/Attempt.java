@@ -40,7 +40,7 @@ final class Attempt {
         return message == null ? "" : " (" + OneLine.of(message, 120) + ")";
     }
 
-    CodegenApiException toException(HttpUrl url, CodegenApiClient.LogsPath path, boolean triedBothPaths) {
+    CodegenApiException toException(HttpUrl url, boolean triedBothPaths) {
         String server = ErrorBodies.message(body);
         return switch (status) {
             case 400 -> new CodegenApiException(ApiErrorKind.BAD_REQUEST, status, "The Codegen API rejected the request", server, null);

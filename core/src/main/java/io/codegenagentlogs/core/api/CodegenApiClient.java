@@ -18,7 +18,8 @@ import okhttp3.ResponseBody;
  * what is transient, failing with a typed {@link CodegenApiException} on what is not.
  *
  * <p>Two paths exist in the wild for the same endpoint. The documented one is tried first; a
- * route-level 404 ({@code {"detail":"Not Found"}}) switches to {@code /v1/alpha/...} once, and the
+ * 404 without the run-level {@code "message"} (in practice FastAPI's route-level
+ * {@code {"detail":"Not Found"}}) switches to {@code /v1/alpha/...} once, and the
  * path that worked is kept for the client's later requests.
  */
 public final class CodegenApiClient {
@@ -58,10 +59,6 @@ public final class CodegenApiClient {
         return new Builder();
     }
 
-    public HttpUrl baseUrl() {
-        return baseUrl;
-    }
-
     public RateLimiter rateLimiter() {
         return limiter;
     }
@@ -93,7 +90,7 @@ public final class CodegenApiClient {
             Attempt attempt = send(url, cancel);
             if (attempt.status == 200 && attempt.body != null) {
                 try {
-                    LogPage page = PageDecoder.decode(attempt.body, orgId, runId, skip);
+                    LogPage page = PageDecoder.decode(attempt.body, orgId, runId);
                     workingPath = path;
                     return page;
                 } catch (JsonParseException | IllegalStateException e) {
@@ -106,7 +103,7 @@ public final class CodegenApiClient {
                 continue;
             }
             if (!attempt.retryable) {
-                throw attempt.toException(url, path, switchedPath);
+                throw attempt.toException(url, switchedPath);
             }
             failed++;
             lastFailure = attempt.failure;
@@ -254,11 +251,6 @@ public final class CodegenApiClient {
 
         public Builder retryPolicy(RetryPolicy policy) {
             this.retry = policy;
-            return this;
-        }
-
-        public Builder timeSource(TimeSource time) {
-            this.time = time;
             return this;
         }
 

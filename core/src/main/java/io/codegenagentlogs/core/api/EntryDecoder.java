@@ -22,22 +22,14 @@ public final class EntryDecoder {
         return LogEntry.builder()
                 .rawJson(rawJson)
                 .agentRunId(longOr(o.get("agent_run_id"), 0))
-                .createdAt(text(o.get("created_at")))
-                .messageType(text(o.get("message_type")))
-                .toolName(text(o.get("tool_name")))
-                .thought(text(o.get("thought")))
+                .createdAt(JsonText.of(o.get("created_at")))
+                .messageType(JsonText.of(o.get("message_type")))
+                .toolName(JsonText.of(o.get("tool_name")))
+                .thought(JsonText.of(o.get("thought")))
                 .observation(o.get("observation"))
                 .toolInput(o.get("tool_input"))
                 .toolOutput(o.get("tool_output"))
                 .build();
-    }
-
-    /** A scalar's text (numbers and booleans too, since the schema's strings are not always strings); null otherwise. */
-    static String text(JsonElement e) {
-        if (e == null || e.isJsonNull()) {
-            return null;
-        }
-        return e.isJsonPrimitive() ? e.getAsString() : e.toString();
     }
 
     static long longOr(JsonElement e, long fallback) {

@@ -12,8 +12,6 @@ import java.util.StringJoiner;
  */
 final class ErrorBodies {
     /** FastAPI's answer for a route that does not exist, as opposed to a run that does not. */
-    static final String ROUTE_NOT_FOUND = "Not Found";
-
     private ErrorBodies() {
     }
 
@@ -55,7 +53,7 @@ final class ErrorBodies {
             if (e.isJsonObject()) {
                 JsonObject o = e.getAsJsonObject();
                 String loc = o.has("loc") ? locText(o.get("loc")) : "";
-                String msg = o.has("msg") ? EntryDecoder.text(o.get("msg")) : e.toString();
+                String msg = o.has("msg") ? JsonText.of(o.get("msg")) : e.toString();
                 out.add(loc.isEmpty() ? msg : loc + ": " + msg);
             } else {
                 out.add(e.toString());
@@ -66,28 +64,11 @@ final class ErrorBodies {
 
     private static String locText(JsonElement loc) {
         if (!loc.isJsonArray()) {
-            return EntryDecoder.text(loc);
+            return JsonText.of(loc);
         }
         StringJoiner path = new StringJoiner(".");
-        loc.getAsJsonArray().forEach(p -> path.add(EntryDecoder.text(p)));
+        loc.getAsJsonArray().forEach(p -> path.add(JsonText.of(p)));
         return path.toString();
-    }
-
-    /** True for FastAPI's route-level 404, which means "wrong path", not "no such run". */
-    static boolean isRouteNotFound(String body) {
-        if (body == null) {
-            return false;
-        }
-        try {
-            JsonElement tree = JsonParser.parseString(body);
-            if (!tree.isJsonObject()) {
-                return false;
-            }
-            JsonElement detail = tree.getAsJsonObject().get("detail");
-            return detail != null && detail.isJsonPrimitive() && ROUTE_NOT_FOUND.equals(detail.getAsString());
-        } catch (RuntimeException notJson) {
-            return false;
-        }
     }
 
     /** True for the run-level 404 ({@code {"message": "Agent run not found.", ...}}): the path exists, the run does not. */

@@ -16,6 +16,7 @@ public final class LogEntry {
     private final String createdAtText;
     private final Instant createdAt;
     private final String messageType;
+    private final String normalizedType;
     private final String toolName;
     private final String thought;
     private final JsonElement observation;
@@ -28,6 +29,8 @@ public final class LogEntry {
         this.createdAtText = b.createdAtText;
         this.createdAt = Timestamps.parseOrNull(b.createdAtText);
         this.messageType = b.messageType;
+        this.normalizedType = b.messageType == null || b.messageType.isBlank()
+                ? "UNKNOWN" : b.messageType.trim().toUpperCase(Locale.ROOT);
         this.toolName = b.toolName;
         this.thought = b.thought;
         this.observation = b.observation;
@@ -65,7 +68,7 @@ public final class LogEntry {
 
     /** The message type upper-cased for comparison; "UNKNOWN" when absent. */
     public String normalizedType() {
-        return messageType == null || messageType.isBlank() ? "UNKNOWN" : messageType.trim().toUpperCase(Locale.ROOT);
+        return normalizedType;
     }
 
     public String toolName() {
@@ -100,14 +103,17 @@ public final class LogEntry {
      * of thought, observation and tool output is present.
      */
     public String headline() {
-        String obs = observationText();
-        boolean observationFirst = OBSERVATION_FIRST.contains(normalizedType());
-        if (observationFirst && obs != null && !obs.isBlank()) {
-            return obs;
+        // The observation may be a large object: turn it into text only when it is the answer.
+        if (OBSERVATION_FIRST.contains(normalizedType)) {
+            String obs = observationText();
+            if (obs != null && !obs.isBlank()) {
+                return obs;
+            }
         }
         if (thought != null && !thought.isBlank()) {
             return thought;
         }
+        String obs = observationText();
         if (obs != null && !obs.isBlank()) {
             return obs;
         }

@@ -4,21 +4,19 @@ import java.util.List;
 
 /**
  * One response of the logs endpoint: the run as it is now and up to {@code limit} entries from
- * {@code skip}. {@link #logs()} is empty, never null; {@link #logsWasNull()} tells a null apart.
+ * the requested {@code skip}. {@link #logs()} is empty, never null; {@link #logsWasNull()} tells a null apart.
  */
 public final class LogPage {
     private final RunInfo run;
     private final List<LogEntry> logs;
     private final boolean logsWasNull;
     private final Long totalLogs;
-    private final long skip;
 
-    public LogPage(RunInfo run, List<LogEntry> logs, boolean logsWasNull, Long totalLogs, long skip) {
+    public LogPage(RunInfo run, List<LogEntry> logs, boolean logsWasNull, Long totalLogs) {
         this.run = run;
         this.logs = List.copyOf(logs);
         this.logsWasNull = logsWasNull;
         this.totalLogs = totalLogs;
-        this.skip = skip;
     }
 
     public RunInfo run() {
@@ -36,10 +34,5 @@ public final class LogPage {
     /** {@code total_logs} as sent, or null when the server did not say. */
     public Long totalLogs() {
         return totalLogs;
-    }
-
-    /** The {@code skip} this page was asked for. */
-    public long skip() {
-        return skip;
     }
 }

@@ -23,11 +23,11 @@ final class PageDecoder {
      * @param requestedRunId used when the response does not say (the schema requires it, real servers vary)
      * @throws JsonParseException when the body is not a JSON object of the expected shape
      */
-    static LogPage decode(String body, long requestedOrgId, long requestedRunId, long skip) {
-        return new PageDecoder(body).page(requestedOrgId, requestedRunId, skip);
+    static LogPage decode(String body, long requestedOrgId, long requestedRunId) {
+        return new PageDecoder(body).page(requestedOrgId, requestedRunId);
     }
 
-    private LogPage page(long orgId, long runId, long skip) {
+    private LogPage page(long orgId, long runId) {
         skipWhitespace();
         expect('{');
         long id = runId;
@@ -60,10 +60,10 @@ final class PageDecoder {
                     switch (key) {
                         case "id" -> id = EntryDecoder.longOr(scalar(raw), runId);
                         case "organization_id" -> organizationId = EntryDecoder.longOr(scalar(raw), orgId);
-                        case "status" -> status = EntryDecoder.text(scalar(raw));
-                        case "created_at" -> createdAt = EntryDecoder.text(scalar(raw));
-                        case "web_url" -> webUrl = EntryDecoder.text(scalar(raw));
-                        case "result" -> result = EntryDecoder.text(scalar(raw));
+                        case "status" -> status = JsonText.of(scalar(raw));
+                        case "created_at" -> createdAt = JsonText.of(scalar(raw));
+                        case "web_url" -> webUrl = JsonText.of(scalar(raw));
+                        case "result" -> result = JsonText.of(scalar(raw));
                         case "total_logs" -> {
                             JsonElement t = scalar(raw);
                             totalLogs = t.isJsonNull() ? null : EntryDecoder.longOr(t, -1);
@@ -91,7 +91,7 @@ final class PageDecoder {
             throw error("unexpected text after the response object");
         }
         RunInfo run = new RunInfo(id, organizationId, status, createdAt, webUrl, result);
-        return new LogPage(run, logs, !logsSeen || logsNull, totalLogs, skip);
+        return new LogPage(run, logs, !logsSeen || logsNull, totalLogs);
     }
 
     /** @return false when the value is null */

@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentMap;
 public final class RateLimiter {
     private static final ConcurrentMap<String, RateLimiter> SHARED = new ConcurrentHashMap<>();
 
-    private final RateLimit limit;
     private final TimeSource time;
     private final long[] issuedAt;
     private final long windowNanos;
@@ -24,7 +23,6 @@ public final class RateLimiter {
     private long pausedUntil;
 
     public RateLimiter(RateLimit limit, TimeSource time) {
-        this.limit = limit;
         this.time = time;
         this.issuedAt = new long[limit.requests()];
         this.windowNanos = Durations.toNanosSaturated(limit.window());
@@ -38,10 +36,6 @@ public final class RateLimiter {
      */
     public static RateLimiter shared(ApiToken token, String hostAndPort, RateLimit limit) {
         return SHARED.computeIfAbsent(token.fingerprint() + "@" + hostAndPort, k -> new RateLimiter(limit, TimeSource.SYSTEM));
-    }
-
-    public RateLimit limit() {
-        return limit;
     }
 
     /** Blocks until a request may be sent. */

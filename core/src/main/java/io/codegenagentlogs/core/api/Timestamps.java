@@ -1,13 +1,13 @@
 package io.codegenagentlogs.core.api;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 
 /** Reads {@code created_at} in the forms seen in the wild: with or without zone, 'T' or space, any fraction. */
 public final class Timestamps {
@@ -21,9 +21,11 @@ public final class Timestamps {
             .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
             .toFormatter();
-    private static final DateTimeFormatter ZONED = new DateTimeFormatterBuilder()
+    // One pass with the zone optional: the API sends zone-less values, and a formatter that required
+    // a zone would fail, with an exception, on every entry before the zone-less one could succeed.
+    private static final DateTimeFormatter LOCAL_OR_ZONED = new DateTimeFormatterBuilder()
             .append(LOCAL)
-            .appendOffset("+HH:MM:ss", "Z")
+            .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
             .toFormatter();
 
     private Timestamps() {
@@ -34,15 +36,14 @@ public final class Timestamps {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String t = text.trim();
         try {
-            return OffsetDateTime.parse(t, ZONED).toInstant();
-        } catch (DateTimeParseException withoutZone) {
-            try {
-                return LocalDateTime.parse(t, LOCAL).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException unreadable) {
-                return null;
-            }
+            TemporalAccessor parsed = LOCAL_OR_ZONED.parse(text.trim());
+            ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
+                    ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS))
+                    : ZoneOffset.UTC;
+            return LocalDateTime.from(parsed).toInstant(offset);
+        } catch (DateTimeException unreadable) {
+            return null;
         }
     }
 }

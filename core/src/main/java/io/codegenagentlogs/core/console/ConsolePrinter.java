@@ -27,8 +27,8 @@ public final class ConsolePrinter implements LogListener {
     private final PrintStream out;
     private final GatePolicy policy;
     private final boolean quiet;
+    /** Null until the run is first seen; normalized statuses are never null. */
     private String lastStatus;
-    private boolean runSeen;
     private String lastWaiting;
     private int sameWaiting;
 
@@ -49,8 +49,7 @@ public final class ConsolePrinter implements LogListener {
             return;
         }
         String status = run.status().normalized();
-        if (!runSeen || !status.equals(lastStatus)) {
-            runSeen = true;
+        if (!status.equals(lastStatus)) {
             lastStatus = status;
             out.println(ConsoleFormat.runLine(run));
         }

@@ -4,9 +4,6 @@ import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.gate.GateDecision;
 import io.codegenagentlogs.core.watch.Anomaly;
 import io.codegenagentlogs.core.watch.RequestStats;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -122,9 +119,7 @@ public final class HtmlReportRenderer {
         }
         sb.append("<figure>").append(SvgCharts.countsChart(report)).append("</figure>\n");
         sb.append("<table class=\"cal-table\">\n<thead><tr><th>Type</th><th class=\"cal-num\">Entries</th></tr></thead>\n<tbody>\n");
-        List<Map.Entry<String, Long>> rows = new ArrayList<>(counts.entrySet());
-        rows.sort(Map.Entry.<String, Long>comparingByValue().reversed());
-        for (Map.Entry<String, Long> e : rows) {
+        for (Map.Entry<String, Long> e : report.summary().countsByFrequency()) {
             sb.append("<tr class=\"").append(SvgCharts.typeClass(e.getKey(), report.policy())).append("\"><td>")
                     .append(XmlText.line(e.getKey(), 200)).append("</td><td class=\"cal-num\">").append(e.getValue())
                     .append("</td></tr>\n");
@@ -147,9 +142,7 @@ public final class HtmlReportRenderer {
         }
         sb.append("<section class=\"cal-tools\">\n<h2>Tools</h2>\n<table class=\"cal-table\">\n")
                 .append("<thead><tr><th>Tool</th><th class=\"cal-num\">Calls</th><th class=\"cal-num\">Errors</th></tr></thead>\n<tbody>\n");
-        List<ToolStats> rows = new ArrayList<>(s.tools().values());
-        rows.sort(Comparator.comparingLong(ToolStats::calls).reversed());
-        for (ToolStats t : rows) {
+        for (ToolStats t : s.toolsByCalls()) {
             sb.append("<tr").append(t.errors() > 0 ? " class=\"cal-has-errors\"" : "").append("><td>")
                     .append(XmlText.line(t.name(), 200)).append("</td><td class=\"cal-num\">").append(t.calls())
                     .append("</td><td class=\"cal-num\">").append(t.errors()).append("</td></tr>\n");
@@ -181,7 +174,7 @@ public final class HtmlReportRenderer {
             return;
         }
         sb.append("<section class=\"cal-final\">\n<h2>Final answer</h2>\n<pre class=\"cal-final-answer\">")
-                .append(XmlText.lines(SummaryAccumulator.cut(s.finalAnswer(), SummaryAccumulator.FINAL_ANSWER_CHARS)))
+                .append(XmlText.lines(s.finalAnswer())) // already cut by the accumulator
                 .append("</pre>\n");
         if (s.finalAnswerTruncated()) {
             sb.append("<p class=\"cal-muted\">The final answer was cut at ")

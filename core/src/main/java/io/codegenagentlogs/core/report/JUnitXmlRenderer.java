@@ -42,12 +42,16 @@ public final class JUnitXmlRenderer {
         // the gate itself
         tests++;
         open(cases, classname, "gate", report.duration().toMillis());
-        if (d.verdict() == Verdict.FAILED) {
-            failures++;
-            problem(cases, "failure", d.verdict().name(), String.join("; ", d.reasons()), String.join("\n", d.reasons()));
-        } else if (d.verdict() != Verdict.PASSED) {
-            errors++;
-            problem(cases, "error", d.verdict().name(), String.join("; ", d.reasons()), String.join("\n", d.reasons()));
+        if (d.verdict() != Verdict.PASSED) {
+            // FAILED is the gate's answer; TIMED_OUT and ERROR mean there was no answer
+            boolean failed = d.verdict() == Verdict.FAILED;
+            if (failed) {
+                failures++;
+            } else {
+                errors++;
+            }
+            problem(cases, failed ? "failure" : "error", d.verdict().name(), String.join("; ", d.reasons()),
+                    String.join("\n", d.reasons()));
         } else {
             systemOut(cases, String.join("\n", d.reasons()));
         }
@@ -83,18 +87,15 @@ public final class JUnitXmlRenderer {
             tests++;
             String name = "#" + f.index() + " " + f.type() + (f.tool() == null ? "" : " " + f.tool());
             open(cases, classname, name, 0);
+            String detail = "entry #" + f.index() + "\ncreated_at: " + nullToEmpty(f.createdAt()) + "\ntype: " + f.type()
+                    + "\ntool: " + nullToEmpty(f.tool()) + "\nmessage: " + f.message();
             if (tolerated) {
                 skipped++;
                 cases.append("    <skipped message=\"tolerated: at most ").append(report.policy().maxFailures())
                         .append(" failing entries allowed\"/>\n");
-            } else {
-                failures++;
-            }
-            String detail = "entry #" + f.index() + "\ncreated_at: " + nullToEmpty(f.createdAt()) + "\ntype: " + f.type()
-                    + "\ntool: " + nullToEmpty(f.tool()) + "\nmessage: " + f.message();
-            if (tolerated) {
                 systemOut(cases, detail);
             } else {
+                failures++;
                 problem(cases, "failure", f.type(), f.message().isEmpty() ? f.type() : f.message(), detail);
             }
             cases.append("  </testcase>\n");

@@ -7,7 +7,6 @@ import io.codegenagentlogs.core.watch.Anomaly;
 import io.codegenagentlogs.core.watch.RequestStats;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -19,10 +18,7 @@ import java.util.Map;
 public final class MarkdownRenderer {
     /** 1 MiB, GitHub's limit for a step summary. */
     public static final int MAX_BYTES = 1024 * 1024;
-    /** Characters of the final answer shown; the rest is in summary.json. */
-    static final int FINAL_ANSWER_CHARS = SummaryAccumulator.FINAL_ANSWER_CHARS;
     static final int MAX_REASONS = 50;
-    static final int MAX_ROWS = 200;
 
     private MarkdownRenderer() {
     }
@@ -105,9 +101,7 @@ public final class MarkdownRenderer {
             return "No log entries.\n";
         }
         StringBuilder sb = new StringBuilder("### Entries by type\n\n| Type | Entries |\n| --- | ---: |\n");
-        List<Map.Entry<String, Long>> rows = new ArrayList<>(s.countsByType().entrySet());
-        rows.sort(Map.Entry.<String, Long>comparingByValue().reversed());
-        for (Map.Entry<String, Long> e : rows) {
+        for (Map.Entry<String, Long> e : s.countsByFrequency()) {
             sb.append("| ").append(MarkdownText.inline(e.getKey(), 100)).append(" | ").append(e.getValue()).append(" |\n");
         }
         return sb.toString();
@@ -118,9 +112,7 @@ public final class MarkdownRenderer {
             return "";
         }
         StringBuilder sb = new StringBuilder("### Tools\n\n| Tool | Calls | Errors |\n| --- | ---: | ---: |\n");
-        List<ToolStats> rows = new ArrayList<>(s.tools().values());
-        rows.sort(Comparator.comparingLong(ToolStats::calls).reversed());
-        for (ToolStats t : rows) {
+        for (ToolStats t : s.toolsByCalls()) {
             sb.append("| ").append(MarkdownText.inline(t.name(), 100)).append(" | ").append(t.calls()).append(" | ")
                     .append(t.errors()).append(" |\n");
         }
@@ -136,11 +128,7 @@ public final class MarkdownRenderer {
             sb.append("The first ").append(s.failures().size()).append(" of ").append(s.failureTotal()).append(".\n\n");
         }
         sb.append("| # | Time | Type | Tool | Message |\n| ---: | --- | --- | --- | --- |\n");
-        int rows = 0;
         for (FailureDetail f : s.failures()) {
-            if (rows++ == MAX_ROWS) {
-                break;
-            }
             sb.append("| ").append(f.index())
                     .append(" | ").append(MarkdownText.inline(f.createdAt(), 40))
                     .append(" | ").append(MarkdownText.inline(f.type(), 60))
@@ -154,11 +142,9 @@ public final class MarkdownRenderer {
         if (s.finalAnswer() == null) {
             return "";
         }
-        String text = s.finalAnswer();
-        boolean cut = s.finalAnswerTruncated() || text.length() > FINAL_ANSWER_CHARS;
-        text = SummaryAccumulator.cut(text, FINAL_ANSWER_CHARS);
-        return "### Final answer\n\n" + MarkdownText.fenced(text)
-                + (cut ? "\n_The final answer was cut; see summary.json for the kept part._\n" : "");
+        // already cut to SummaryAccumulator.FINAL_ANSWER_CHARS by the accumulator
+        return "### Final answer\n\n" + MarkdownText.fenced(s.finalAnswer())
+                + (s.finalAnswerTruncated() ? "\n_The final answer was cut; see summary.json for the kept part._\n" : "");
     }
 
     private static String requests(Report report) {

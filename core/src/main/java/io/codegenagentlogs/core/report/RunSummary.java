@@ -3,7 +3,9 @@ package io.codegenagentlogs.core.report;
 import io.codegenagentlogs.core.api.RunInfo;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -119,6 +121,20 @@ public final class RunSummary implements Serializable {
     /** One entry in this many was sampled into {@link #timeline()}. */
     public long timelineStride() {
         return timelineStride;
+    }
+
+    /** {@link #countsByType()} as rows, most entries first; ties in type order. */
+    public List<Map.Entry<String, Long>> countsByFrequency() {
+        List<Map.Entry<String, Long>> rows = new ArrayList<>(countsByType.entrySet());
+        rows.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        return rows;
+    }
+
+    /** {@link #tools()} as rows, most calls first; ties in name order. */
+    public List<ToolStats> toolsByCalls() {
+        List<ToolStats> rows = new ArrayList<>(tools.values());
+        rows.sort(Comparator.comparingLong(ToolStats::calls).reversed().thenComparing(ToolStats::name));
+        return rows;
     }
 
     @Override

@@ -48,12 +48,10 @@ public final class SvgCharts {
 
     /** A horizontal bar per message type, largest first; "" when there are no entries. */
     public static String countsChart(Report report) {
-        Map<String, Long> counts = report.summary().countsByType();
-        if (counts.isEmpty()) {
+        List<Map.Entry<String, Long>> rows = report.summary().countsByFrequency();
+        if (rows.isEmpty()) {
             return "";
         }
-        List<Map.Entry<String, Long>> rows = new ArrayList<>(counts.entrySet());
-        rows.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         long rest = 0;
         int restTypes = 0;
         if (rows.size() > MAX_BARS) {

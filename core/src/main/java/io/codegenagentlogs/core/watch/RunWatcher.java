@@ -53,11 +53,6 @@ public final class RunWatcher {
         return new RunWatcher(client, options, from, listener, TimeSource.SYSTEM);
     }
 
-    public static RunWatcher create(CodegenApiClient client, WatchOptions options, WatchSnapshot from, LogListener listener,
-            TimeSource time) {
-        return new RunWatcher(client, options, from, listener, time);
-    }
-
     /** Progress so far; after every delivered entry it counts that entry. */
     public WatchSnapshot snapshot() {
         return snapshot;
@@ -78,10 +73,6 @@ public final class RunWatcher {
     /** Stops the watch promptly: the request in flight is aborted and any wait ends. */
     public void cancel() {
         cancel.cancel();
-    }
-
-    public boolean isCancelled() {
-        return cancel.isCancelled();
     }
 
     /** Polls until the end, waiting between polls. Interrupts and {@link #cancel()} end it as CANCELLED. */

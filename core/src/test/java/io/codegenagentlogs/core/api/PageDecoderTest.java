@@ -17,7 +17,7 @@ public class PageDecoderTest {
                 + "  \"tool_input\": {\"q\": [1, {\"x\": \"}\"}]}, \"extra_field\": true }";
         String second = "{\"agent_run_id\":12345,\"message_type\":\"ERROR\",\"observation\":\"boom\"}";
         String body = "{\"id\":12345,\"organization_id\":67890,\"logs\": [ " + first + " ,\n" + second + "],\"total_logs\":2}";
-        LogPage page = PageDecoder.decode(body, 1, 1, 0);
+        LogPage page = PageDecoder.decode(body, 1, 1);
         assertEquals(first, page.logs().get(0).rawJson());
         assertEquals(second, page.logs().get(1).rawJson());
         assertEquals("café \"quoted\" ]}", page.logs().get(0).thought());
@@ -31,7 +31,7 @@ public class PageDecoderTest {
                 + "\"created_at\":\"2025-06-21 11:20:04.338398\"},"
                 + "{\"agent_run_id\":7,\"message_type\":null,\"observation\":null,\"created_at\":\"2024-01-15T10:30:00Z\"}],"
                 + "\"total_logs\":null,\"page\":null}";
-        LogPage page = PageDecoder.decode(body, 1, 1, 0);
+        LogPage page = PageDecoder.decode(body, 1, 1);
         assertEquals(7, page.run().id());
         assertEquals(RunStatus.Phase.SUCCEEDED, page.run().status().phase());
         assertEquals("completed", page.run().status().raw());
@@ -48,17 +48,17 @@ public class PageDecoderTest {
 
     @Test
     public void nullOrMissingLogsAreToldApart() {
-        LogPage nul = PageDecoder.decode("{\"id\":1,\"organization_id\":2,\"logs\":null}", 1, 1, 0);
+        LogPage nul = PageDecoder.decode("{\"id\":1,\"organization_id\":2,\"logs\":null}", 1, 1);
         assertTrue(nul.logsWasNull());
         assertTrue(nul.logs().isEmpty());
-        LogPage empty = PageDecoder.decode("{\"id\":1,\"organization_id\":2,\"logs\":[]}", 1, 1, 0);
+        LogPage empty = PageDecoder.decode("{\"id\":1,\"organization_id\":2,\"logs\":[]}", 1, 1);
         assertEquals(false, empty.logsWasNull());
     }
 
     @Test
     public void rejectsWhatIsNotAPage() {
         for (String bad : new String[] {"", "[]", "<html>", "{\"logs\":[{\"a\":1}", "{\"logs\":[1]}", "{\"id\":1}}", "{\"logs\":\"x}"}) {
-            assertThrows(bad, JsonParseException.class, () -> PageDecoder.decode(bad, 1, 1, 0));
+            assertThrows(bad, JsonParseException.class, () -> PageDecoder.decode(bad, 1, 1));
         }
     }
 }

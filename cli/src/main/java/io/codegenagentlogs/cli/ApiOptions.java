@@ -1,6 +1,5 @@
 package io.codegenagentlogs.cli;
 
-import io.codegenagentlogs.core.api.ApiToken;
 import io.codegenagentlogs.core.api.BaseUrls;
 import io.codegenagentlogs.core.api.CodegenApiClient;
 import io.codegenagentlogs.core.api.Durations;
@@ -60,7 +59,30 @@ final class ApiOptions {
             description = "On errors, also print the stack trace (the token is never printed).")
     boolean verbose;
 
-    long runId() {
+    /** The options, checked and parsed: everything a command needs but the token. */
+    record Parsed(long runId, long orgId, String baseUrl, WatchOptions watchOptions, RateLimit rateLimit) {
+    }
+
+    /** Checks and parses everything but the token, in a fixed order, so that a bad option is reported before a missing token. */
+    Parsed parse(CliContext ctx) {
+        long run = runId();
+        long org = orgId(ctx);
+        String url = baseUrl(ctx);
+        WatchOptions watch = watchOptions();
+        return new Parsed(run, org, url, watch, rateLimit());
+    }
+
+    /** The API client for parsed options; resolves the token (so call it after {@link #parse}). */
+    CodegenApiClient client(CliContext ctx, Parsed options) {
+        return CodegenApiClient.builder()
+                .baseUrl(options.baseUrl())
+                .token(Tokens.resolve(ctx, tokenFile))
+                .rateLimit(options.rateLimit())
+                .userAgent("codegen-agent-logs-cli/" + VersionProvider.version())
+                .build();
+    }
+
+    private long runId() {
         try {
             return Ids.parse("run id (--run)", run);
         } catch (IllegalArgumentException e) {
@@ -68,7 +90,7 @@ final class ApiOptions {
         }
     }
 
-    long orgId(CliContext ctx) {
+    private long orgId(CliContext ctx) {
         String value = org != null ? org : ctx.env(ENV_ORG);
         if (value == null) {
             throw CliException.usage("No organization id given", "Pass --org ID or set " + ENV_ORG);
@@ -80,7 +102,7 @@ final class ApiOptions {
         }
     }
 
-    String baseUrl(CliContext ctx) {
+    private String baseUrl(CliContext ctx) {
         String value = baseUrl != null ? baseUrl : ctx.env(ENV_BASE_URL);
         String text = value == null ? BaseUrls.DEFAULT : value;
         try {
@@ -92,13 +114,10 @@ final class ApiOptions {
         }
     }
 
-    WatchOptions watchOptions() {
-        return watchOptions(duration("--poll-interval", pollInterval));
-    }
-
-    WatchOptions watchOptions(Duration pollInterval) {
+    private WatchOptions watchOptions() {
+        Duration poll = duration("--poll-interval", pollInterval);
         Duration t = duration("--timeout", timeout);
-        return WatchOptions.builder().timeout(t).pollInterval(pollInterval).build();
+        return WatchOptions.builder().timeout(t).pollInterval(poll).build();
     }
 
     static Duration duration(String option, String text) {
@@ -115,33 +134,11 @@ final class ApiOptions {
         return d;
     }
 
-    RateLimit rateLimit() {
+    private RateLimit rateLimit() {
         try {
             return RateLimit.parse(rateLimit);
         } catch (IllegalArgumentException e) {
             throw CliException.usage("--rate-limit: " + e.getMessage(), "Pass e.g. --rate-limit 60/60s (requests/window)");
         }
-    }
-
-    /** Checks everything but the token (so that a bad option is reported before a missing token). */
-    void validate(CliContext ctx) {
-        runId();
-        orgId(ctx);
-        baseUrl(ctx);
-        watchOptions();
-        rateLimit();
-    }
-
-    CodegenApiClient client(CliContext ctx) {
-        return client(ctx, Tokens.resolve(ctx, tokenFile));
-    }
-
-    CodegenApiClient client(CliContext ctx, ApiToken token) {
-        return CodegenApiClient.builder()
-                .baseUrl(baseUrl(ctx))
-                .token(token)
-                .rateLimit(rateLimit())
-                .userAgent("codegen-agent-logs-cli/" + VersionProvider.version())
-                .build();
     }
 }

@@ -42,10 +42,6 @@ final class CliContext {
         return err;
     }
 
-    Path workingDir() {
-        return workingDir;
-    }
-
     /** Token values to keep out of every message. */
     Secrets secrets() {
         return secrets;

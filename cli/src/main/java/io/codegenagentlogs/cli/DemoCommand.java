@@ -11,7 +11,6 @@ import io.codegenagentlogs.core.watch.WatchOptions;
 import io.codegenagentlogs.simulator.CodegenSimulator;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -97,17 +96,14 @@ final class DemoCommand implements Callable<Integer>, Verbosity {
                     .policy(GatePolicy.defaults())
                     .options(WatchOptions.builder().pollInterval(Duration.ofMillis(500)).timeout(Duration.ofMinutes(2)).build())
                     .build();
-            GateFlow.Finished finished = GateFlow.run(ctx, client, request, ctx.resolve(reportDir),
-                    new GateFlow.Output(false, quiet, verbose));
+            Path dir = ctx.resolve(reportDir);
+            GateFlow.Finished finished = GateFlow.run(ctx, client, request, dir, new GateFlow.Output(false, quiet, verbose));
             out.println();
             if (asDesigned(finished.decision())) {
                 out.println("This is the designed outcome: the gate FAILED the run because of its ERROR and "
                         + "PR_CREATION_FAILED entries.");
                 out.println("A real gate exits 1 here and stops the pipeline; the demo exits 0 because it ran as designed.");
-                Path dir = ctx.resolve(reportDir);
-                Path page = Files.isRegularFile(dir.resolve(ReportFiles.REPORT_HTML)) ? dir.resolve(ReportFiles.REPORT_HTML)
-                        : dir.resolve(ReportFiles.SUMMARY_MD);
-                out.println("Open " + page + " to see the report.");
+                out.println("Open " + dir.resolve(ReportFiles.REPORT_HTML) + " to see the report.");
                 out.flush();
                 return ExitCodes.PASSED;
             }

@@ -18,17 +18,6 @@ public final class ExitCodes {
     /** Cancelled by Ctrl-C (SIGINT): 128 + 2, as shells report it. */
     public static final int CANCELLED = 130;
 
-    /** The lines of every command's "Exit codes" help section. */
-    static final String[] HELP_LIST = {
-        "0:the gate passed (logs, simulate, demo: the command did what it was asked)",
-        "1:the run finished and the gate failed it (failing entries or a failed run status)",
-        "2:usage or configuration error (bad option, id, URL or duration; missing or unreadable token)",
-        "3:API error: authentication, run not found, retries exhausted, incomplete logs, or any other "
-                + "error that prevented a verdict",
-        "4:timed out before the run finished (--timeout)",
-        "130:cancelled with Ctrl-C",
-    };
-
     private ExitCodes() {
     }
 

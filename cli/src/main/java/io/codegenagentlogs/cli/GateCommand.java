@@ -107,15 +107,15 @@ final class GateCommand implements Callable<Integer>, Verbosity {
 
     @Override
     public Integer call() {
-        api.validate(ctx);
+        ApiOptions.Parsed options = api.parse(ctx);
         GatePolicy policy = policy();
         GateRequest request = GateRequest.builder()
-                .orgId(api.orgId(ctx))
-                .runId(api.runId())
+                .orgId(options.orgId())
+                .runId(options.runId())
                 .policy(policy)
-                .options(api.watchOptions())
+                .options(options.watchOptions())
                 .build();
-        CodegenApiClient client = api.client(ctx);
+        CodegenApiClient client = api.client(ctx, options);
         Path dir = ctx.resolve(reportDir);
         return GateFlow.run(ctx, client, request, dir, new GateFlow.Output(json, quiet, verbose())).exitCode();
     }

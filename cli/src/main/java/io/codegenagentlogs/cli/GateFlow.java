@@ -18,7 +18,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -76,22 +75,13 @@ final class GateFlow {
         }
         GateDecision decision = result.decision();
         console.printVerdict(decision);
-        human.println("Report: " + reportDir + " (" + String.join(", ", present(reportDir)) + ")");
+        // finish() wrote every report file, or threw
+        human.println("Report: " + reportDir + " (" + String.join(", ", REPORT_FILES) + ")");
         human.flush();
         if (output.verbose() && result.outcome().error() != null) {
             ErrorHandlers.printStackTrace(ctx, result.outcome().error());
         }
         return new Finished(result, ExitCodes.of(decision.verdict(), result.outcome().kind()));
-    }
-
-    private static List<String> present(Path dir) {
-        List<String> names = new ArrayList<>();
-        for (String name : REPORT_FILES) {
-            if (Files.isRegularFile(dir.resolve(name))) {
-                names.add(name);
-            }
-        }
-        return names;
     }
 
     /** An I/O failure in a few words, without exception class names. */

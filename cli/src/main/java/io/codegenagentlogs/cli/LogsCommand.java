@@ -80,15 +80,14 @@ final class LogsCommand implements Callable<Integer>, Verbosity {
 
     @Override
     public Integer call() {
-        api.validate(ctx);
-        CodegenApiClient client = api.client(ctx);
+        ApiOptions.Parsed options = api.parse(ctx);
+        CodegenApiClient client = api.client(ctx, options);
         PrintStream out = ctx.out();
         PrintStream err = ctx.err();
         LogListener entries = format == Format.ndjson ? new RawLines(out) : new TextLines(out);
         LogListener listener = LogListener.all(entries, new ProgressOnly(new ConsolePrinter(err, GatePolicy.defaults())));
-        long runId = api.runId();
-        RunWatcher watcher = RunWatcher.create(client, api.watchOptions(),
-                WatchSnapshot.start(api.orgId(ctx), runId, System.currentTimeMillis()), listener);
+        RunWatcher watcher = RunWatcher.create(client, options.watchOptions(),
+                WatchSnapshot.start(options.orgId(), options.runId(), System.currentTimeMillis()), listener);
         ctx.onStop(watcher::cancel);
         WatchOutcome outcome;
         try {

@@ -31,8 +31,7 @@ final class Tokens {
             throw CliException.usage("No Codegen API token",
                     "Set the " + ApiOptions.ENV_TOKEN + " environment variable or pass --token-file FILE");
         }
-        ctx.secrets().add(value);
-        try {
+        try { // the value is a secret already: CliContext took it from the environment at the start
             return ApiToken.of(value);
         } catch (IllegalArgumentException e) {
             throw CliException.usage("The " + ApiOptions.ENV_TOKEN + " environment variable does not hold a token "

@@ -2,8 +2,10 @@ package io.codegenagentlogs.simulator;
 
 import com.google.gson.JsonArray;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Reads a scenario's {@code faults}: each names the logs request it hits, its type and that type's fields. */
 final class FaultReader {
@@ -28,21 +30,22 @@ final class FaultReader {
         if (type == null) {
             throw o.fail("type", "is required");
         }
-        return switch (type) {
-            case "status" -> Fault.status((int) o.allow("on_request", "type", "status").integer("status", null, 400, 599));
-            case "rate_limited" -> Fault.rateLimited(o.allow("on_request", "type", "retry_after").string("retry_after", null));
-            case "drop" -> plain(o, Fault.drop());
-            case "slow" -> Fault.slow(Duration.ofMillis(
+        Fault.Kind kind = Arrays.stream(Fault.Kind.values()).filter(k -> k.wireName.equals(type)).findFirst()
+                .orElseThrow(() -> o.fail("type", "unknown fault type \"" + type + "\"; expected one of "
+                        + Arrays.stream(Fault.Kind.values()).map(k -> k.wireName).collect(Collectors.joining(", "))));
+        return switch (kind) {
+            case STATUS -> Fault.status((int) o.allow("on_request", "type", "status").integer("status", null, 400, 599));
+            case RATE_LIMITED -> Fault.rateLimited(o.allow("on_request", "type", "retry_after").string("retry_after", null));
+            case DROP -> plain(o, Fault.drop());
+            case SLOW -> Fault.slow(Duration.ofMillis(
                     o.allow("on_request", "type", "delay_ms").integer("delay_ms", null, 0, 600_000)));
-            case "truncated" -> plain(o, Fault.truncated());
-            case "shrink_total" -> Fault.shrinkTotal(
+            case TRUNCATED -> plain(o, Fault.truncated());
+            case SHRINK_TOTAL -> Fault.shrinkTotal(
                     (int) o.allow("on_request", "type", "total_logs").integer("total_logs", null, 0, Integer.MAX_VALUE));
-            case "empty_page" -> plain(o, Fault.emptyPage());
-            case "repeat_entries" -> Fault.repeatEntries(
+            case EMPTY_PAGE -> plain(o, Fault.emptyPage());
+            case REPEAT_ENTRIES -> Fault.repeatEntries(
                     (int) o.allow("on_request", "type", "count").integer("count", null, 1, Integer.MAX_VALUE));
-            case "null_logs" -> plain(o, Fault.nullLogs());
-            default -> throw o.fail("type", "unknown fault type \"" + type + "\"; expected one of status, "
-                    + "rate_limited, drop, slow, truncated, shrink_total, empty_page, repeat_entries, null_logs");
+            case NULL_LOGS -> plain(o, Fault.nullLogs());
         };
     }
 

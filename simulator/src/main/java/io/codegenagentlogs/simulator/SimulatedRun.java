@@ -101,10 +101,10 @@ public final class SimulatedRun {
         if (index < logs.size()) {
             return logs.get(index);
         }
-        int generated = spec.generated() == null ? 0 : spec.generated().size();
-        if (index < logs.size() + generated) {
+        int scenario = spec.scenarioLogCount();
+        if (index < scenario) {
             return spec.generated().entry(index - logs.size());
         }
-        return appended.get(index - logs.size() - generated);
+        return appended.get(index - scenario);
     }
 }

@@ -18,6 +18,7 @@ final class CliContext {
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Secrets secrets = new Secrets();
     private volatile Runnable onStop;
+    private volatile int stopExitCode = ExitCodes.CANCELLED;
 
     CliContext(Map<String, String> env, PrintStream out, PrintStream err, Path workingDir) {
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
@@ -54,6 +55,14 @@ final class CliContext {
 
     /** Asks the running command to stop (Ctrl-C): a watch ends as cancelled, a simulator closes. */
     void requestStop() {
+        requestStop(ExitCodes.CANCELLED);
+    }
+
+    /** The same, for a signal whose exit code is {@code exitCode} (130 for SIGINT, 143 for SIGTERM). */
+    void requestStop(int exitCode) {
+        if (stop.getCount() > 0) {
+            stopExitCode = exitCode;
+        }
         stop.countDown();
         Runnable r = onStop;
         if (r != null) {
@@ -63,6 +72,11 @@ final class CliContext {
 
     boolean stopRequested() {
         return stop.getCount() == 0;
+    }
+
+    /** The exit code of a command cancelled by the stop request: 130 (SIGINT, Ctrl-C) or 143 (SIGTERM). */
+    int stopExitCode() {
+        return stopExitCode;
     }
 
     /** Runs {@code action} on {@link #requestStop()}, at once if a stop was already requested. */

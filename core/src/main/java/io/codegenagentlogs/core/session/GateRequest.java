@@ -13,12 +13,14 @@ public final class GateRequest implements Serializable {
     private final long runId;
     private final GatePolicy policy;
     private final WatchOptions options;
+    private final boolean failFast;
 
     private GateRequest(Builder b) {
         this.orgId = Ids.requirePositive("organization id", b.orgId);
         this.runId = Ids.requirePositive("run id", b.runId);
         this.policy = b.policy;
         this.options = b.options;
+        this.failFast = b.failFast;
     }
 
     public static Builder builder() {
@@ -41,11 +43,21 @@ public final class GateRequest implements Serializable {
         return options;
     }
 
+    /**
+     * Whether to stop watching as soon as the verdict can no longer change (more failing entries than
+     * the policy tolerates): the report is written, marked as stopped early, and the gate fails. Off
+     * by default: the default is to read the whole run.
+     */
+    public boolean failFast() {
+        return failFast;
+    }
+
     public static final class Builder {
         private long orgId;
         private long runId;
         private GatePolicy policy = GatePolicy.defaults();
         private WatchOptions options = WatchOptions.defaults();
+        private boolean failFast;
 
         public Builder orgId(long orgId) {
             this.orgId = orgId;
@@ -64,6 +76,11 @@ public final class GateRequest implements Serializable {
 
         public Builder options(WatchOptions options) {
             this.options = options;
+            return this;
+        }
+
+        public Builder failFast(boolean failFast) {
+            this.failFast = failFast;
             return this;
         }
 

@@ -47,6 +47,11 @@ final class CliContext {
         return secrets;
     }
 
+    /** {@code java -jar PATH}: how to start this tool again from the working directory. */
+    String launcher() {
+        return Launcher.command(workingDir);
+    }
+
     /** A path given on the command line, relative to the working directory. */
     Path resolve(String path) {
         return workingDir.resolve(path).normalize();

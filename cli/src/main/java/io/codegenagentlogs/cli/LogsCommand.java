@@ -52,8 +52,11 @@ import picocli.CommandLine.Option;
             "  CODEGEN_API_BASE_URL   the API base URL (unless --base-url)",
             "",
             "Examples:",
-            "  java -jar codegen-agent-logs.jar logs --org 67890 --run 12345",
-            "  java -jar codegen-agent-logs.jar logs --org 67890 --run 12345 --format ndjson \\",
+            "  ${ROOT-COMMAND-NAME} logs --org 67890 --run 12345",
+            "",
+            "  # every ERROR entry's observation, as it happens",
+            "  ${ROOT-COMMAND-NAME} logs --org 67890 --run 12345 \\",
+            "      --format ndjson \\",
             "      | jq -r 'select(.message_type == \"ERROR\") | .observation'",
         })
 final class LogsCommand implements Callable<Integer>, Verbosity {

@@ -108,6 +108,7 @@ final class GateCommand implements Callable<Integer>, Verbosity {
 
     @Override
     public Integer call() {
+        ctx.useHumanStream(json);
         ApiOptions.Parsed options = api.parse(ctx);
         GatePolicy policy = policy();
         GateRequest request = GateRequest.builder()

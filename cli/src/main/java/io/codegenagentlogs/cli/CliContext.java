@@ -21,7 +21,9 @@ final class CliContext {
     private volatile PrintStream human;
     private volatile Runnable onStop;
 
-    CliContext(Map<String, String> env, PrintStream out, PrintStream err, Path workingDir) {
+    private final Terminal terminal;
+
+    CliContext(Map<String, String> env, PrintStream out, PrintStream err, Path workingDir, Terminal terminal) {
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
@@ -30,6 +32,18 @@ final class CliContext {
         this.secrets.add(this.env.get(ApiOptions.ENV_TOKEN));
         this.github = GithubMode.detect(this.env);
         this.human = out;
+        // NO_COLOR (https://no-color.org) whatever the terminal was found to be
+        this.terminal = Terminal.noColorUnset(this.env) ? terminal : terminal.withoutColour();
+    }
+
+    /** What standard output is: an interactive terminal, with or without colours, or plain. */
+    Terminal terminal() {
+        return terminal;
+    }
+
+    /** The screen width for status lines: {@code COLUMNS}, else 80. */
+    int columns() {
+        return HelpLayout.width(env("COLUMNS"));
     }
 
     /** The GitHub Actions mode when {@code GITHUB_ACTIONS=true}, else null. */

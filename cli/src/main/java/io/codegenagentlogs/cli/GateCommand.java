@@ -92,6 +92,11 @@ final class GateCommand implements Callable<Integer>, Verbosity {
                     + " holds) on standard output, and the human-readable lines on standard error.")
     boolean json;
 
+    @Option(names = "--no-color", order = 33,
+            description = "No colours, even on a terminal (so does a non-empty NO_COLOR environment variable). "
+                    + "Colours and the live status line appear only when standard output is a terminal.")
+    boolean noColor;
+
     @Option(names = "--quiet", order = 32,
             description = "Print only what matters: the run line, entries of a failing type, anomalies, the verdict, "
                     + "the report location and errors (no other entries, no progress lines).")
@@ -119,7 +124,7 @@ final class GateCommand implements Callable<Integer>, Verbosity {
                 .build();
         CodegenApiClient client = api.client(ctx, options);
         Path dir = ctx.resolve(reportDir);
-        return GateFlow.run(ctx, client, request, dir, new GateFlow.Output(json, quiet, verbose())).exitCode();
+        return GateFlow.run(ctx, client, request, dir, new GateFlow.Output(json, quiet, verbose(), noColor)).exitCode();
     }
 
     private GatePolicy policy() {

@@ -2,6 +2,7 @@ package io.codegenagentlogs.core.session;
 
 import io.codegenagentlogs.core.api.Ids;
 import io.codegenagentlogs.core.gate.GatePolicy;
+import io.codegenagentlogs.core.report.ChangeRules;
 import io.codegenagentlogs.core.watch.WatchOptions;
 import java.io.Serializable;
 
@@ -14,6 +15,7 @@ public final class GateRequest implements Serializable {
     private final GatePolicy policy;
     private final WatchOptions options;
     private final boolean failFast;
+    private final ChangeRules changeRules;
 
     private GateRequest(Builder b) {
         this.orgId = Ids.requirePositive("organization id", b.orgId);
@@ -21,6 +23,7 @@ public final class GateRequest implements Serializable {
         this.policy = b.policy;
         this.options = b.options;
         this.failFast = b.failFast;
+        this.changeRules = b.changeRules;
     }
 
     public static Builder builder() {
@@ -52,12 +55,18 @@ public final class GateRequest implements Serializable {
         return failFast;
     }
 
+    /** Which tool calls the report lists as changes made by the agent. */
+    public ChangeRules changeRules() {
+        return changeRules == null ? ChangeRules.defaults() : changeRules;
+    }
+
     public static final class Builder {
         private long orgId;
         private long runId;
         private GatePolicy policy = GatePolicy.defaults();
         private WatchOptions options = WatchOptions.defaults();
         private boolean failFast;
+        private ChangeRules changeRules = ChangeRules.defaults();
 
         public Builder orgId(long orgId) {
             this.orgId = orgId;
@@ -81,6 +90,11 @@ public final class GateRequest implements Serializable {
 
         public Builder failFast(boolean failFast) {
             this.failFast = failFast;
+            return this;
+        }
+
+        public Builder changeRules(ChangeRules changeRules) {
+            this.changeRules = changeRules;
             return this;
         }
 

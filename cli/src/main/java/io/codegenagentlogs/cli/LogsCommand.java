@@ -72,6 +72,11 @@ final class LogsCommand implements Callable<Integer>, Verbosity {
                     + "Default: ${DEFAULT-VALUE}.")
     Format format;
 
+    @Option(names = "--no-color", order = 11,
+            description = "No colours in text entries, even on a terminal (so does a non-empty NO_COLOR "
+                    + "environment variable).")
+    boolean noColor;
+
     LogsCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -92,7 +97,10 @@ final class LogsCommand implements Callable<Integer>, Verbosity {
         // In a GitHub Actions log, text entries and progress share standard output, inside one region where
         // workflow commands are off: a region covers one stream only. NDJSON stays pure data for pipes.
         PrintStream progress = github != null && format == Format.text ? out : err;
-        LogListener entries = format == Format.ndjson ? new RawLines(out) : new TextLines(out);
+        Terminal terminal = noColor ? ctx.terminal().withoutColour() : ctx.terminal();
+        LogListener entries = format == Format.ndjson ? new RawLines(out)
+                : terminal.colour() ? new ColouredLines(new TerminalOutput(out, new Terminal(false, true), ctx.columns()))
+                : new TextLines(out);
         LogListener listener = LogListener.all(entries, new ProgressOnly(new ConsolePrinter(progress, GatePolicy.defaults())));
         RunWatcher watcher = RunWatcher.create(client, options.watchOptions(),
                 WatchSnapshot.start(options.orgId(), options.runId(), System.currentTimeMillis()), listener);
@@ -131,6 +139,21 @@ final class LogsCommand implements Callable<Integer>, Verbosity {
         public void onEntry(long index, LogEntry entry) {
             out.println(ConsoleFormat.entryLine(index, entry));
             out.flush();
+        }
+    }
+
+    /** One readable line per entry, coloured by its type (standard output is a terminal). */
+    private static final class ColouredLines implements LogListener {
+        private final TerminalOutput out;
+
+        ColouredLines(TerminalOutput out) {
+            this.out = out;
+        }
+
+        @Override
+        public void onEntry(long index, LogEntry entry) {
+            out.colourNext(TerminalOutput.colourOf(entry.normalizedType(), GatePolicy.defaults()));
+            out.println(ConsoleFormat.entryLine(index, entry));
         }
     }
 

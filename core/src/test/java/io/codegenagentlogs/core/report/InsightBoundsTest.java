@@ -118,7 +118,12 @@ public class InsightBoundsTest {
 
     @Test
     public void theHtmlCapLeavesWholeSectionsOutAndSaysWhich() {
-        int cap = HtmlReportRenderer.utf8Exact(HtmlReportRenderer.renderDocument(report)) / 2;
+        HtmlSection failures = HtmlSections.failures(report, "logs.ndjson");
+        int fixed = HtmlReportRenderer.utf8Exact(HtmlSections.header(report, "cal-verdict-failed"))
+                + HtmlReportRenderer.utf8Exact(HtmlSections.footer(report)) + 4096 + 200;
+        // room for the short form of the failing entries and a little more, not for their full form
+        int cap = fixed + HtmlReportRenderer.utf8Exact(failures.compact()) + 2000;
+        assertTrue(fixed + HtmlReportRenderer.utf8Exact(failures.html()) > cap);
         String html = HtmlReportRenderer.renderDocument(report, cap);
         assertTrue(HtmlReportRenderer.utf8Exact(html) <= cap);
         XmlAssert.parse(html);

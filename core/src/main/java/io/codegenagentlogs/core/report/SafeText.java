@@ -41,6 +41,9 @@ public final class SafeText {
             return "";
         }
         int prefix = maxChars * 4 + 256;
+        if (text.length() > prefix && Character.isHighSurrogate(text.charAt(prefix - 1))) {
+            prefix--; // never half a character
+        }
         String head = text.length() > prefix ? text.substring(0, prefix) : text;
         return OneLine.of(line(head), maxChars);
     }

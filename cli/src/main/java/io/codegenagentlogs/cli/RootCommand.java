@@ -30,7 +30,8 @@ import picocli.CommandLine.Command;
             "2:usage or configuration error",
             "3:API error (auth, not found, retries exhausted), incomplete logs, other errors",
             "4:timed out",
-            "130:cancelled with Ctrl-C",
+            "130:cancelled with Ctrl-C (SIGINT)",
+            "143:terminated (SIGTERM)",
         },
         footerHeading = "%nEnvironment:%n",
         footer = {

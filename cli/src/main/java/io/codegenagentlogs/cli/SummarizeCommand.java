@@ -28,9 +28,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "summarize",
@@ -89,17 +89,8 @@ final class SummarizeCommand implements Callable<Integer>, Verbosity {
                     + "the log, else UNKNOWN.")
     String runStatus;
 
-    @Option(names = "--fail-on", paramLabel = "TYPES", split = ",", defaultValue = "ERROR,PR_CREATION_FAILED", order = 10,
-            description = "Message types whose entries fail the gate, as for gate. Default: ${DEFAULT-VALUE}.")
-    List<String> failOn;
-
-    @Option(names = "--no-fail-on-run-status", order = 11,
-            description = "Do not fail the gate because the run ended with a failed status; only entries count.")
-    boolean noFailOnRunStatus;
-
-    @Option(names = "--max-failures", paramLabel = "N", defaultValue = "0", order = 12,
-            description = "How many failing entries to tolerate. Default: ${DEFAULT-VALUE}.")
-    int maxFailures;
+    @Mixin
+    PolicyOptions policy;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = DEFAULT_REPORT_DIR, order = 30,
             description = "Where the rebuilt report goes, relative to the working directory; it may be the "
@@ -126,12 +117,12 @@ final class SummarizeCommand implements Callable<Integer>, Verbosity {
     public Integer call() {
         ctx.useHumanStream(json);
         PrintStream human = ctx.human();
-        GatePolicy gatePolicy = policy();
+        GatePolicy gatePolicy = policy.policy();
         Path log = ctx.resolve(from);
         Path dir = ctx.resolve(reportDir);
         JsonObject saved = savedRun(log.resolveSibling(ReportFiles.SUMMARY_JSON));
 
-        SummaryAccumulator summary = new SummaryAccumulator(gatePolicy);
+        SummaryAccumulator summary = new SummaryAccumulator(gatePolicy, policy.changeRules());
         long[] firstRunId = {0};
         LogListener firstId = new LogListener() {
             @Override
@@ -158,7 +149,8 @@ final class SummarizeCommand implements Callable<Integer>, Verbosity {
         summary.onRun(info);
         RunSummary s = summary.snapshot();
         WatchSnapshot snapshot = WatchSnapshot.start(orgId, Math.max(1, runId), System.currentTimeMillis());
-        GateDecision decision = Gate.evaluate(gatePolicy, WatchOutcome.replayed(info, snapshot), s.countsByType());
+        GateDecision decision = Gate.evaluate(gatePolicy, WatchOutcome.replayed(info, snapshot), s.countsByType(),
+                s.reasoning().callRepeat());
         Report report = Report.builder()
                 .summary(s)
                 .decision(decision)
@@ -191,16 +183,6 @@ final class SummarizeCommand implements Callable<Integer>, Verbosity {
         return decision.passed() ? ExitCodes.PASSED : ExitCodes.GATE_FAILED;
     }
 
-    private GatePolicy policy() {
-        if (maxFailures < 0) {
-            throw CliException.usage("--max-failures must be 0 or more, got " + maxFailures, "Pass e.g. --max-failures 0");
-        }
-        try {
-            return GatePolicy.builder().failOn(failOn).failOnRunStatus(!noFailOnRunStatus).maxFailures(maxFailures).build();
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(new IllegalArgumentException("--fail-on: " + e.getMessage(), e));
-        }
-    }
 
     /** The {@code run} object of a summary.json, or null when there is none or it does not parse. */
     private static JsonObject savedRun(Path summaryJson) {

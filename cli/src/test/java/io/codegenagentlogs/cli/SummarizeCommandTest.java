@@ -110,6 +110,29 @@ public class SummarizeCommandTest extends SimulatorCliTest {
     }
 
     @Test
+    public void theLoopRuleAndChangeToolsAreOptionsToo() throws Exception {
+        String call = "{\"agent_run_id\": 9, \"message_type\": \"ACTION\", \"tool_name\": \"run_tests\", "
+                + "\"tool_input\": {\"path\": \"a\"}}\n";
+        Files.writeString(workDir.resolve("loop.ndjson"), call.repeat(3), StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.PASSED, summarize("--from", "loop.ndjson").exitCode());
+        CliRunner.Result loop = summarize("--from", "loop.ndjson", "--max-identical-calls", "2");
+        assertEquals(loop.toString(), ExitCodes.GATE_FAILED, loop.exitCode());
+        assertThat(loop.out(), containsString("run_tests"));
+        assertEquals(ExitCodes.PASSED, summarize("--from", "loop.ndjson", "--max-identical-calls", "3").exitCode());
+
+        CliRunner.Result negative = summarize("--from", "loop.ndjson", "--max-identical-calls", "-1");
+        assertEquals(negative.toString(), ExitCodes.USAGE, negative.exitCode());
+        assertThat(negative.err(), containsString("--max-identical-calls must be 0 (off) or more"));
+        CliRunner.Result badGlob = summarize("--from", "loop.ndjson", "--change-tools", "run tests");
+        assertEquals(badGlob.toString(), ExitCodes.USAGE, badGlob.exitCode());
+        assertThat(badGlob.err(), containsString("--change-tools: "));
+
+        // run_tests counted as a change tool: the audit trail lists its calls
+        assertEquals(ExitCodes.PASSED, summarize("--from", "loop.ndjson", "--change-tools", "run_*", "--report-dir", "audit").exitCode());
+        assertThat(Files.readString(workDir.resolve("audit/summary.json")), containsString("run_*"));
+    }
+
+    @Test
     public void completionScriptCompletesCommandsAndOptions() {
         CliRunner.Result r = CliRunner.run(workDir, Map.of(), "completion");
         assertEquals(r.toString(), ExitCodes.PASSED, r.exitCode());

@@ -71,7 +71,7 @@ public final class HtmlReportRenderer {
         dt(sb, "Run");
         sb.append("<dd>");
         if (url != null) {
-            sb.append("<a href=\"").append(XmlText.escape(url)).append("\" rel=\"noopener noreferrer nofollow\">")
+            sb.append("<a href=\"").append(XmlText.url(url)).append("\" rel=\"noopener noreferrer nofollow\">")
                     .append(report.runId()).append("</a>");
         } else {
             sb.append(report.runId());

@@ -18,6 +18,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,10 +28,10 @@ import java.util.List;
 final class GateFlow {
     /** The report files in the order they are worth opening. */
     private static final List<String> REPORT_FILES = List.of(ReportFiles.SUMMARY_MD, ReportFiles.REPORT_HTML,
-            ReportFiles.SUMMARY_JSON, ReportFiles.JUNIT_XML, ReportFiles.LOGS_NDJSON);
+            ReportFiles.REPORT_CSS, ReportFiles.SUMMARY_JSON, ReportFiles.JUNIT_XML, ReportFiles.LOGS_NDJSON);
 
     /** How the results are shown. */
-    record Output(boolean json, boolean quiet, boolean verbose) {
+    record Output(boolean json, boolean quiet, boolean verbose, boolean noColor) {
     }
 
     /** What a finished gate came to. */
@@ -45,17 +46,30 @@ final class GateFlow {
 
     static Finished run(CliContext ctx, CodegenApiClient client, GateRequest request, Path reportDir, Output output) {
         PrintStream human = output.json() ? ctx.err() : ctx.out();
+        GithubMode github = ctx.github();
+        // the terminal is standard output's: with --json, people's lines go elsewhere, plain
+        Terminal terminal = output.json() ? Terminal.PLAIN : output.noColor() ? ctx.terminal().withoutColour() : ctx.terminal();
+        TerminalOutput term = terminal.interactive() || terminal.colour() ? new TerminalOutput(human, terminal, ctx.columns()) : null;
+        if (term != null) {
+            human = term;
+        }
         ConsolePrinter console = new ConsolePrinter(human, request.policy(), output.quiet());
+        LiveProgress live = term == null ? null
+                : new LiveProgress(term, console, request.policy(), terminal.interactive() && !output.quiet(), System::currentTimeMillis);
         GateSession session;
         try {
-            session = GateSession.open(request, client, reportDir, null, console);
+            session = GateSession.open(request, client, reportDir, null, live == null ? console : live);
         } catch (IOException e) {
+            if (live != null) {
+                live.close();
+            }
             throw CliException.usage("Cannot use the report directory " + reportDir + " (" + describe(e) + ")",
                     "Choose a writable directory with --report-dir");
         }
         GateResult result;
         ctx.onStop(session::cancel);
-        try (session) {
+        String title = "Codegen agent run " + request.runId() + " (org " + request.orgId() + "): log";
+        try (session; GithubMode.Region agentText = github == null ? null : new GithubMode.Region(human, title)) {
             result = session.runToEnd();
         } catch (IOException | UncheckedIOException e) {
             throw new CliException(ExitCodes.API_ERROR, "Cannot write the report to " + reportDir + " ("
@@ -63,6 +77,9 @@ final class GateFlow {
                     + "). Check the disk and the directory's permissions, or choose another --report-dir.", e);
         } finally {
             ctx.onStop(null);
+            if (live != null) {
+                live.close();
+            }
         }
         if (output.json()) {
             try {
@@ -74,10 +91,24 @@ final class GateFlow {
             }
         }
         GateDecision decision = result.decision();
-        console.printVerdict(decision);
-        // finish() wrote every report file, or threw
-        human.println("Report: " + reportDir + " (" + String.join(", ", REPORT_FILES) + ")");
-        human.flush();
+        try (GithubMode.Region reasons = github == null ? null : new GithubMode.Region(human, null)) {
+            if (live != null) {
+                live.printVerdict(decision);
+            } else {
+                console.printVerdict(decision);
+            }
+            // finish() wrote every report file, or threw
+            human.println("Report: " + reportDir + " (" + String.join(", ", REPORT_FILES) + ")");
+            human.flush();
+        }
+        if (github != null) {
+            List<String> problems = new ArrayList<>();
+            github.finish(human, result, reportDir, problems);
+            for (String problem : problems) {
+                human.println(WorkflowCommands.annotation("warning", "codegen-agent-logs", problem));
+            }
+            human.flush();
+        }
         if (output.verbose() && result.outcome().error() != null) {
             ErrorHandlers.printStackTrace(ctx, result.outcome().error());
         }

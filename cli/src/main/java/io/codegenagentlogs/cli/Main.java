@@ -21,14 +21,19 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 public final class Main {
     private final CliContext ctx;
 
+    /** A CLI whose standard output is not a terminal: plain lines, no colours (what tests and pipes get). */
     public Main(Map<String, String> env, PrintStream out, PrintStream err, Path workingDir) {
-        this.ctx = new CliContext(env, out, err, workingDir);
+        this(env, out, err, workingDir, Terminal.PLAIN);
+    }
+
+    Main(Map<String, String> env, PrintStream out, PrintStream err, Path workingDir, Terminal terminal) {
+        this.ctx = new CliContext(env, out, err, workingDir, terminal);
     }
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.err)), true, StandardCharsets.UTF_8);
-        Main main = new Main(System.getenv(), out, err, Path.of(""));
+        Main main = new Main(System.getenv(), out, err, Path.of(""), Terminal.detect(System.getenv()));
         CountDownLatch done = new CountDownLatch(1);
         // Ctrl-C / SIGTERM: end the watch as cancelled, let the report be written, then let the JVM exit (130 for SIGINT).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -70,7 +75,9 @@ public final class Main {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setOut(new PrintWriter(new OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8), true));
         cmd.setErr(new PrintWriter(new OutputStreamWriter(ctx.err(), StandardCharsets.UTF_8), true));
-        cmd.setUsageHelpWidth(100);
+        // help, hints and the simulator's banner show the command as it was started, so that they paste
+        cmd.setCommandName(ctx.launcher());
+        new HelpLayout(HelpLayout.width(ctx.env("COLUMNS"))).install(cmd);
         return cmd;
     }
 

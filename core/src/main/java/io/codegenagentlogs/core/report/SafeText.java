@@ -142,6 +142,15 @@ public final class SafeText {
         return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
     }
 
+    /**
+     * Whether a character never belongs, as is, in displayed text or in a link: controls, surrogates
+     * (taken alone), XML non-characters and {@link Invisibles}. For checks that look at one char at a time.
+     */
+    static boolean isUnsafe(char c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF'
+                || Invisibles.isInvisible(c);
+    }
+
     /** C1 characters that start a sequence: CSI, OSC, DCS, SOS, PM, APC. */
     private static boolean isC1Introducer(char c) {
         return c == CSI || c == OSC || c == DCS || c == SOS || c == PM || c == APC;

@@ -48,6 +48,9 @@ public final class HtmlChecks {
             "points", "d", "fill", "stroke", "stroke-width", "opacity", "fill-opacity", "transform", "text-anchor",
             "dominant-baseline", "font-size", "font-weight", "preserveaspectratio", "focusable", "tabindex");
 
+    /** A fragment or a relative path without a scheme: only our own code makes these. */
+    private static final java.util.regex.Pattern OWN_RELATIVE = java.util.regex.Pattern.compile("#[A-Za-z0-9_-]+|[A-Za-z0-9_][A-Za-z0-9._/-]*(#[A-Za-z0-9_-]+)?");
+
     private HtmlChecks() {
     }
 
@@ -113,7 +116,9 @@ public final class HtmlChecks {
             return;
         }
         String v = href.toLowerCase(Locale.ROOT);
-        assertTrue(where + ": href=" + href + " on <" + tag + ">", tag.equals("a") && (v.startsWith("https://") || v.startsWith("http://")));
+        boolean ownRelative = OWN_RELATIVE.matcher(href).matches(); // #section, logs.ndjson, logs: our own pages
+        assertTrue(where + ": href=" + href + " on <" + tag + ">",
+                tag.equals("a") && (v.startsWith("https://") || v.startsWith("http://") || ownRelative));
         for (int i = 0; i < href.length(); i++) {
             char c = href.charAt(i);
             if (c <= 0x20 || c >= 0x7f) {

@@ -41,8 +41,9 @@ import org.w3c.dom.Element;
  * text a report holds. Properties, per renderer:
  * <ul>
  *   <li>report.html and its fragment: well-formed, inert vocabulary, links only http(s), the payload shows as text;</li>
- *   <li>summary.md: no raw HTML, no image, links only http(s), no mention, tables intact, same block
- *       structure as with harmless text, the payload shows as text;</li>
+ *   <li>summary.md: no raw HTML (but our own folding {@code <details>}), no image, links only http(s),
+ *       no mention, tables intact, no heading, rule, quote, list or code block more than with harmless
+ *       text, the payload shows as text;</li>
  *   <li>junit.xml: well-formed, its own vocabulary, counts that match, the payload shows as text;</li>
  *   <li>summary.json: strict JSON, HTML-safe, every string exactly as sent;</li>
  *   <li>console lines: one line per event, no control or invisible character, no workflow command;</li>
@@ -79,8 +80,6 @@ public class HostileCorpusTest {
             String where = p.id() + " in report.html";
             Document doc = HtmlChecks.assertInert(HtmlReportRenderer.renderDocument(r), where);
             assertShownAsText(p, HtmlChecks.text(doc), where);
-            long links = HtmlChecks.elements(doc).stream().filter(e -> HtmlChecks.name(e).equals("a")).count();
-            assertTrue(where + ": at most the run link", links <= 1);
             Document fragment = HtmlChecks.assertInert(HtmlReportRenderer.renderFragment(r), p.id() + " in the report fragment");
             assertEquals(where, "div", HtmlChecks.name(fragment.getDocumentElement()));
         });
@@ -93,11 +92,10 @@ public class HostileCorpusTest {
             String md = MarkdownRenderer.render(r);
             Node doc = MarkdownChecks.assertInert(md, where);
             assertTrue(where + ": within GitHub's 1 MiB", md.getBytes(StandardCharsets.UTF_8).length <= MarkdownRenderer.MAX_BYTES);
-            assertTrue(where + ": at most the run link", MarkdownChecks.links(doc).size() <= 1);
             if (!p.category().equals("size")) {
                 assertShownAsText(p, MarkdownChecks.text(doc), where);
                 Node twin = MarkdownChecks.parse(MarkdownRenderer.render(HostileReports.report(harmless(p.text()))));
-                assertEquals(where + ": block structure", MarkdownChecks.blockStructure(twin), MarkdownChecks.blockStructure(doc));
+                assertEquals(where + ": blocks text could forge", MarkdownChecks.forgeableBlocks(twin), MarkdownChecks.forgeableBlocks(doc));
             }
         });
     }
@@ -202,8 +200,7 @@ public class HostileCorpusTest {
         for (String md : List.of("<b>x</b>", "[x](javascript:alert(1))", "![i](https://e/x.png)", "hi @octocat", "| a | b |\n| --- | --- |\n| x | y | z |", "a\u001b[31mb", "mail admin@evil.example")) {
             assertCaught(() -> MarkdownChecks.assertInert(md, "test"), md);
         }
-        assertEquals("a bare URL becomes a link, which the corpus test counts", 1,
-                MarkdownChecks.links(MarkdownChecks.parse("see https://evil.example")).size());
+        assertEquals("a bare URL is a link to GitHub", 1, MarkdownChecks.links(MarkdownChecks.parse("see https://evil.example")).size());
         for (String line : List.of("a\u001b[31mb", "a\u200Bb", "a\tb", "a\uDB40\uDC41b", "a\uD800b", "a\u0085b")) {
             assertCaught(() -> DisplayChecks.assertDisplaySafe(line, DisplayChecks.Allow.ONE_LINE, "test"), line);
         }

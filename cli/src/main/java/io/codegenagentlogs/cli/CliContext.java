@@ -20,6 +20,7 @@ final class CliContext {
     private final GithubMode github;
     private volatile PrintStream human;
     private volatile Runnable onStop;
+    private volatile int stopExitCode = ExitCodes.CANCELLED;
 
     private final Terminal terminal;
 
@@ -109,6 +110,14 @@ final class CliContext {
 
     /** Asks the running command to stop (Ctrl-C): a watch ends as cancelled, a simulator closes. */
     void requestStop() {
+        requestStop(ExitCodes.CANCELLED);
+    }
+
+    /** The same, for a signal whose exit code is {@code exitCode} (130 for SIGINT, 143 for SIGTERM). */
+    void requestStop(int exitCode) {
+        if (stop.getCount() > 0) {
+            stopExitCode = exitCode;
+        }
         stop.countDown();
         Runnable r = onStop;
         if (r != null) {
@@ -118,6 +127,11 @@ final class CliContext {
 
     boolean stopRequested() {
         return stop.getCount() == 0;
+    }
+
+    /** The exit code of a command cancelled by the stop request: 130 (SIGINT, Ctrl-C) or 143 (SIGTERM). */
+    int stopExitCode() {
+        return stopExitCode;
     }
 
     /** Runs {@code action} on {@link #requestStop()}, at once if a stop was already requested. */

@@ -8,6 +8,7 @@ import io.codegenagentlogs.core.report.ReportFiles;
 import io.codegenagentlogs.core.session.GateRequest;
 import io.codegenagentlogs.core.session.GateResult;
 import io.codegenagentlogs.core.session.GateSession;
+import io.codegenagentlogs.core.session.ReportDirInUseException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -59,6 +60,11 @@ final class GateFlow {
         GateSession session;
         try {
             session = GateSession.open(request, client, reportDir, null, live == null ? console : live);
+        } catch (ReportDirInUseException e) {
+            if (live != null) {
+                live.close();
+            }
+            throw CliException.usage(e.getMessage(), "Give each gate its own --report-dir, or wait for the other one to end");
         } catch (IOException e) {
             if (live != null) {
                 live.close();

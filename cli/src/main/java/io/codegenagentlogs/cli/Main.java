@@ -35,7 +35,15 @@ public final class Main {
         PrintStream err = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.err)), true, StandardCharsets.UTF_8);
         Main main = new Main(System.getenv(), out, err, Path.of(""), Terminal.detect(System.getenv()));
         CountDownLatch done = new CountDownLatch(1);
-        // Ctrl-C / SIGTERM: end the watch as cancelled, let the report be written, then let the JVM exit (130 for SIGINT).
+        // SIGINT (Ctrl-C) and SIGTERM (how CI cancels a job): end the watch as cancelled, write the report, and exit
+        // 130 or 143. A second signal exits at once.
+        Signals.onInterruptAndTerminate(code -> {
+            if (main.ctx.stopRequested()) {
+                Runtime.getRuntime().halt(code);
+            }
+            main.stop(code);
+        });
+        // Any other way the JVM is asked to end (SIGHUP, say): the same, as far as shutdown hooks allow.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (done.getCount() > 0) {
                 main.stop();
@@ -55,12 +63,19 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; never calls System.exit. */
     public int run(String... args) {
-        return commandLine().execute(args);
+        int code = commandLine().execute(args);
+        // a command cancelled by a signal ends with that signal's code
+        return code == ExitCodes.CANCELLED && ctx.stopRequested() ? ctx.stopExitCode() : code;
     }
 
     /** What Ctrl-C does: a running watch ends as cancelled (exit 130), a running simulator closes. */
     public void stop() {
         ctx.requestStop();
+    }
+
+    /** What a signal does: like {@link #stop()}, the command then exiting with {@code exitCode} (130 or 143). */
+    public void stop(int exitCode) {
+        ctx.requestStop(exitCode);
     }
 
     CommandLine commandLine() {

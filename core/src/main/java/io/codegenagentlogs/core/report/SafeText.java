@@ -55,6 +55,9 @@ public final class SafeText {
             return "";
         }
         int prefix = maxChars * 4 + 256;
+        if (text.length() > prefix && Character.isHighSurrogate(text.charAt(prefix - 1))) {
+            prefix--; // never half a character
+        }
         boolean longer = text.length() > prefix;
         String clean = line(longer ? text.substring(0, prefix) : text);
         StringBuilder sb = new StringBuilder(Math.min(clean.length(), maxChars + 1));

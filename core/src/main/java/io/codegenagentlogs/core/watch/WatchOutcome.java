@@ -16,7 +16,12 @@ public final class WatchOutcome {
         /** The API gave an error that retrying could not fix. */
         API_ERROR,
         /** Cancelled or interrupted. */
-        CANCELLED
+        CANCELLED,
+        /**
+         * Stopped before the run ended because the verdict could no longer change (the gate's
+         * fail-fast): what was fetched so far is all there is.
+         */
+        STOPPED_EARLY
     }
 
     private final Kind kind;

@@ -335,7 +335,10 @@ public final class CodegenAgentLogsExecution extends StepExecution {
         long agentRun = settings.request.runId();
         PrintStream log = l.listener.getLogger();
         synchronized (this) {
-            log.println(ConsoleFormat.verdictLine(decision));
+            // The verdict once: a failed gate says it in the step's own error (or UNSTABLE) line below.
+            if (decision.passed()) {
+                log.println(ConsoleFormat.verdictLine(decision));
+            }
             log.println("Codegen agent logs: report for agent run " + agentRun + ": "
                     + HyperlinkNote.encodeTo("/" + l.run.getUrl() + l.action.getUrlName() + "/", "open the report"));
             log.flush();

@@ -63,6 +63,7 @@ public final class CodegenAgentLogsStep extends Step {
     private ArrayList<String> failOn = new ArrayList<>(DEFAULT_FAIL_ON);
     private boolean failOnRunStatus = true;
     private int maxFailures;
+    private int maxIdenticalCalls;
     private String buildResult = BuildResultMode.FAILURE.name();
     private int pollInterval = (int) WatchOptions.defaults().pollInterval().toSeconds();
     private int timeoutMinutes = (int) WatchOptions.defaults().timeout().toMinutes();
@@ -139,6 +140,16 @@ public final class CodegenAgentLogsStep extends Step {
         this.maxFailures = maxFailures;
     }
 
+    public int getMaxIdenticalCalls() {
+        return maxIdenticalCalls;
+    }
+
+    /** The loop rule: fail when one identical tool call (same tool, same input) is made more than this many times; 0 = off. */
+    @DataBoundSetter
+    public void setMaxIdenticalCalls(int maxIdenticalCalls) {
+        this.maxIdenticalCalls = maxIdenticalCalls;
+    }
+
     public String getBuildResult() {
         return buildResult;
     }
@@ -199,10 +210,14 @@ public final class CodegenAgentLogsStep extends Step {
             if (pollInterval < 1) {
                 throw new IllegalArgumentException("pollInterval must be at least 1 second, got " + pollInterval);
             }
+            if (maxIdenticalCalls < 0) {
+                throw new IllegalArgumentException("maxIdenticalCalls must be 0 (off) or more, got " + maxIdenticalCalls);
+            }
             GatePolicy policy = GatePolicy.builder()
                     .failOn(failOn)
                     .failOnRunStatus(failOnRunStatus)
                     .maxFailures(maxFailures)
+                    .maxIdenticalCalls(maxIdenticalCalls)
                     .build();
             WatchOptions options = WatchOptions.builder()
                     .pollInterval(Duration.ofSeconds(pollInterval))
@@ -370,6 +385,11 @@ public final class CodegenAgentLogsStep extends Step {
         @POST
         public FormValidation doCheckMaxFailures(@AncestorInPath Item item, @QueryParameter String value) {
             return canCheck(item) ? FormChecks.atLeast("Tolerated failures", value, 0) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckMaxIdenticalCalls(@AncestorInPath Item item, @QueryParameter String value) {
+            return canCheck(item) ? FormChecks.atLeast("The identical-call limit", value, 0) : FormValidation.ok();
         }
 
         @POST

@@ -44,7 +44,7 @@ import java.util.List;
  * <p>{@link #run()} loops for callers that may block, like the CLI. Not thread-safe: one thread polls
  * at a time; {@link #cancel()} and {@link #snapshot()} may be called from any thread.
  */
-public final class RunWatcher {
+public final class RunWatcher implements WatchScheduler.Job {
     /** Tries of a page that cannot be read before the watch gives up on it. */
     static final int MALFORMED_TRIES = 2;
 
@@ -82,6 +82,7 @@ public final class RunWatcher {
     }
 
     /** The limiter whose slots this watcher's requests take: schedulers group watchers by it. */
+    @Override
     public RateLimiter rateLimiter() {
         return client.rateLimiter();
     }
@@ -133,6 +134,12 @@ public final class RunWatcher {
             Thread.currentThread().interrupt();
             return cancelled();
         }
+    }
+
+    /** {@link #poll()}, for a {@link WatchScheduler}. */
+    @Override
+    public PollResult step() throws InterruptedException {
+        return poll();
     }
 
     /** One step: at most one request, its entries delivered, and what to do next. Never waits. */

@@ -197,7 +197,7 @@ public final class RunWatcher implements WatchScheduler.Job {
                 long wait = f.retryAfter() == null ? backoff : Math.max(backoff, retry.retryAfterNanos(f.retryAfter()));
                 // everyone sharing the token backs off, not only the watcher that was refused
                 client.rateLimiter().pauseFor(wait);
-                String why = "Rate limited (" + f.cause() + (f.retryAfter() == null ? ""
+                String why = "Rate limited (HTTP 429" + (f.retryAfter() == null ? ""
                         : ", Retry-After " + Durations.format(f.retryAfter())) + ")";
                 return retryLater(why, wait, now, deadline);
             }
@@ -231,11 +231,16 @@ public final class RunWatcher implements WatchScheduler.Job {
                 wait = Math.min(wait, leftNanos);
                 String why = (snapshot.answered() ? "API unavailable" : "API not answering")
                         + (elapsed < 1000 ? "" : " for " + Durations.format(Duration.ofMillis(elapsed / 1000 * 1000)))
-                        + " (" + f.cause() + ")";
+                        + " (" + shortCause(f) + ")";
                 return retryLater(why, wait, now, deadline);
             }
             default -> throw new IllegalStateException("unknown failure kind " + f.kind());
         }
+    }
+
+    /** "HTTP 503" for an answer (the server's words are for the final error, not every retry line), else what failed. */
+    private static String shortCause(FetchFailure f) {
+        return f.httpStatus() > 0 ? "HTTP " + f.httpStatus() : f.cause();
     }
 
     /** How long failures may go on: the outage budget, or less before the API has ever answered. */

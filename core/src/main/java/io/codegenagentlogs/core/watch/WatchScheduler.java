@@ -28,8 +28,9 @@ import java.util.function.UnaryOperator;
  * lets only a few watches hold a reserved slot or run at once ({@link #laneCapacity}), so that the
  * order of the limiter's FIFO reservations follows these priorities instead of whoever asked first.
  * And the poll interval stretches under contention: a watch that only polls comes back no sooner than
- * the limiter could serve every polling watch of its lane once, plus a quarter, so idle polls never
- * use more than about 80 % of the limit and paging always finds room.
+ * the limiter could serve every polling watch of its lane once, plus a twentieth, so that polling
+ * watchers take turns instead of piling up, and idle polls alone use at most about 95 % of the limit
+ * (pages, which go first, take the rest and whatever the polls leave).
  *
  * <p>Surfaces (the CLI, the Jenkins step) submit {@link Job}s: one step of a watch at a time, never
  * two of the same job at once.
@@ -339,14 +340,14 @@ public final class WatchScheduler implements AutoCloseable {
         t.timer = schedule(t, Duration.ofNanos(delay));
     }
 
-    /** Enough time for the limiter to serve every polling job of the lane once, and a quarter more. */
+    /** Enough time for the limiter to serve every polling job of the lane once, and a twentieth more. */
     private static long stretchedPollNanos(Lane lane) {
         if (lane.limiter == null) {
             return 0;
         }
         long spacing = lane.limiter.slotSpacingNanos();
         long pollers = lane.pollers;
-        return pollers > 0 && spacing < Long.MAX_VALUE / (2 * pollers) ? spacing * pollers * 5 / 4 : 0;
+        return pollers > 0 && spacing < Long.MAX_VALUE / (2 * pollers) ? spacing * pollers * 21 / 20 : 0;
     }
 
     private void countPoller(Task t, boolean polling) {

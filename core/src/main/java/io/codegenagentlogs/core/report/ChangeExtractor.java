@@ -35,12 +35,17 @@ final class ChangeExtractor {
     private ChangeExtractor() {
     }
 
-    /** File paths in a tool input, in the order found, distinct, at most {@code max}. */
+    /**
+     * File paths in a tool input, in the order found, distinct, at most {@code max} of them and
+     * {@link AuditTrail#MAX_FILE_CHARS_PER_CHANGE} characters together.
+     */
     static void files(JsonElement input, int max, java.util.Collection<String> out) {
+        int[] chars = {0};
         walk(input, (key, value) -> {
             if (out.size() < max && key != null && PATH_KEYS.contains(key.toLowerCase(Locale.ROOT)) && isPath(value)
-                    && !out.contains(value)) {
+                    && chars[0] + value.length() <= AuditTrail.MAX_FILE_CHARS_PER_CHANGE && !out.contains(value)) {
                 out.add(value);
+                chars[0] += value.length();
             }
         });
     }

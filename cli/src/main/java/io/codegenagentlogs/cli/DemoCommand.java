@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
             "2:usage error (e.g. the report directory cannot be created)",
             "3:the demo did not end as designed",
             "4:the simulated run did not end in time",
-            "130:cancelled with Ctrl-C",
+            "130:cancelled with Ctrl-C (SIGINT)",
+            "143:terminated (SIGTERM)",
         },
         footerHeading = "%nExamples:%n",
         footer = {

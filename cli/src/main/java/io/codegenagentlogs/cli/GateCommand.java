@@ -5,7 +5,6 @@ import io.codegenagentlogs.core.gate.GatePolicy;
 import io.codegenagentlogs.core.report.ReportFiles;
 import io.codegenagentlogs.core.session.GateRequest;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,27 +67,14 @@ final class GateCommand implements Callable<Integer>, Verbosity {
     @Mixin
     ApiOptions api;
 
-    @Option(names = "--fail-on", paramLabel = "TYPES", split = ",", defaultValue = "ERROR,PR_CREATION_FAILED", order = 10,
-            description = "Message types whose entries fail the gate, comma-separated, any case, for "
-                    + "example ERROR,PR_CREATION_FAILED,DETECT_PR_ERRORS. --fail-on= (empty) fails on no entry type. "
-                    + "Default: ${DEFAULT-VALUE}. A type Codegen does not document is refused (a typo would switch "
-                    + "the gate off); to fail on a type the API added later, write it as custom:TYPE.")
-    List<String> failOn;
+    @Mixin
+    PolicyOptions policy;
 
     @Option(names = "--fail-fast", order = 13,
             description = "Stop watching as soon as the verdict can no longer change (more failing entries than "
                     + "--max-failures tolerates): write the report, marked as stopped early, and exit 1. By default "
                     + "the gate reads the whole run.")
     boolean failFast;
-
-    @Option(names = "--no-fail-on-run-status", order = 11,
-            description = "Do not fail the gate because the run ended with a failed status (ERROR, FAILED, "
-                    + "CANCELLED, STOPPED, TIMEOUT, MAX_ITERATIONS_REACHED, OUT_OF_TOKENS); only entries count.")
-    boolean noFailOnRunStatus;
-
-    @Option(names = "--max-failures", paramLabel = "N", defaultValue = "0", order = 12,
-            description = "How many failing entries to tolerate before the gate fails. Default: ${DEFAULT-VALUE}.")
-    int maxFailures;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = DEFAULT_REPORT_DIR, order = 30,
             description = "Where the report files go (created if missing; files of an earlier gate are replaced), "
@@ -123,11 +109,12 @@ final class GateCommand implements Callable<Integer>, Verbosity {
     public Integer call() {
         ctx.useHumanStream(json);
         ApiOptions.Parsed options = api.parse(ctx);
-        GatePolicy policy = policy();
+        GatePolicy gatePolicy = policy.policy();
         GateRequest request = GateRequest.builder()
                 .orgId(options.orgId())
                 .runId(options.runId())
-                .policy(policy)
+                .policy(gatePolicy)
+                .changeRules(policy.changeRules())
                 .options(options.watchOptions())
                 .failFast(failFast)
                 .build();
@@ -136,16 +123,4 @@ final class GateCommand implements Callable<Integer>, Verbosity {
         return GateFlow.run(ctx, client, request, dir, new GateFlow.Output(json, quiet, verbose(), noColor)).exitCode();
     }
 
-    private GatePolicy policy() {
-        if (maxFailures < 0) {
-            throw CliException.usage("--max-failures must be 0 or more, got " + maxFailures, "Pass e.g. --max-failures 0");
-        }
-        GatePolicy.Builder policy = GatePolicy.builder().failOnRunStatus(!noFailOnRunStatus).maxFailures(maxFailures);
-        try {
-            policy.failOn(failOn);
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(new IllegalArgumentException("--fail-on: " + e.getMessage(), e));
-        }
-        return policy.build();
-    }
 }

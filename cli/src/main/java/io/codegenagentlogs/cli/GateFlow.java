@@ -28,7 +28,7 @@ import java.util.List;
  */
 final class GateFlow {
     /** The report files in the order they are worth opening. */
-    private static final List<String> REPORT_FILES = List.of(ReportFiles.SUMMARY_MD, ReportFiles.REPORT_HTML,
+    static final List<String> REPORT_FILES = List.of(ReportFiles.SUMMARY_MD, ReportFiles.REPORT_HTML,
             ReportFiles.REPORT_CSS, ReportFiles.SUMMARY_JSON, ReportFiles.JUNIT_XML, ReportFiles.LOGS_NDJSON);
 
     /** How the results are shown. */

@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
             "2:usage or configuration error (bad option, id, URL or duration; missing or unreadable token)",
             "3:API error (authentication, run not found, retries exhausted) or incomplete logs",
             "4:timed out before the run finished (--timeout)",
-            "130:cancelled with Ctrl-C",
+            "130:cancelled with Ctrl-C (SIGINT)",
+            "143:terminated (SIGTERM)",
         },
         footerHeading = "%nEnvironment:%n",
         footer = {

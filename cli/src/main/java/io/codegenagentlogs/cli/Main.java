@@ -84,6 +84,8 @@ public final class Main {
         cmd.addSubcommand(withHelp(new LogsCommand(ctx)));
         cmd.addSubcommand(withHelp(new SimulateCommand(ctx)));
         cmd.addSubcommand(withHelp(new DemoCommand(ctx)));
+        cmd.addSubcommand(withHelp(new SummarizeCommand(ctx)));
+        cmd.addSubcommand(withHelp(new CompletionCommand(ctx)));
         ErrorHandlers handlers = new ErrorHandlers(ctx);
         cmd.setParameterExceptionHandler(handlers);
         cmd.setExecutionExceptionHandler(handlers);

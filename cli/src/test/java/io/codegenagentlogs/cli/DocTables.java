@@ -39,18 +39,14 @@ final class DocTables {
             }
             inTable = true;
             List<String> cells = cells(line);
-            if (cells.get(0).matches("-+") || rowsHeader(cells, rows)) {
-                continue;
+            String next = i + 1 < lines.size() ? lines.get(i + 1).strip() : "";
+            if (cells.get(0).matches(":?-+:?") || next.matches("\\|\\s*:?-+.*")) {
+                continue; // the separator, or the header row above it
             }
             String key = cells.get(0).replace("`", "").strip().split("[ =]", 2)[0];
             rows.put(key, new ArrayList<>(cells.subList(1, cells.size())));
         }
         return rows;
-    }
-
-    /** The first row of a table names its columns. */
-    private static boolean rowsHeader(List<String> cells, Map<String, List<String>> rows) {
-        return rows.isEmpty() && !cells.get(0).contains("`");
     }
 
     private static List<String> cells(String line) {

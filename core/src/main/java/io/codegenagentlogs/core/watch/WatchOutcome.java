@@ -38,6 +38,14 @@ public final class WatchOutcome {
         this.message = message;
     }
 
+    /**
+     * A run known to have ended with every entry delivered, from a record rather than a watch: a saved
+     * {@code logs.ndjson} summarized again ({@code summarize}). The gate judges it like a completed watch.
+     */
+    public static WatchOutcome replayed(RunInfo run, WatchSnapshot snapshot) {
+        return new WatchOutcome(Kind.COMPLETED, run, snapshot, null, "Rebuilt from a saved log");
+    }
+
     public Kind kind() {
         return kind;
     }

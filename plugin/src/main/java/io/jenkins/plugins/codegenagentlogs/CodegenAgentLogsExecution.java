@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.util.SystemProperties;
@@ -102,6 +103,8 @@ public final class CodegenAgentLogsExecution extends StepExecution {
     private transient volatile Future<?> pending;
     private transient volatile boolean stopping;
     private transient volatile boolean finished;
+    /** Set by whoever completes the step first ({@link #stop} or the watch's end): the step completes once. */
+    private transient AtomicBoolean completed;
     private transient Object lane;
 
     CodegenAgentLogsExecution(@NonNull StepContext context, @NonNull Settings settings) {
@@ -145,6 +148,22 @@ public final class CodegenAgentLogsExecution extends StepExecution {
         pending = pool.submit(this::pollSafely);
     }
 
+    /**
+     * Claims the step's completion: true for the first caller only. {@code stop()} and the end of the
+     * watch run on different threads and may both try; without this an aborted step could also
+     * report success.
+     */
+    private boolean claimCompletion() {
+        AtomicBoolean c;
+        synchronized (this) {
+            if (completed == null) {
+                completed = new AtomicBoolean();
+            }
+            c = completed;
+        }
+        return c.compareAndSet(false, true);
+    }
+
     @Override
     public void stop(@NonNull Throwable cause) throws Exception {
         stopping = true;
@@ -160,7 +179,9 @@ public final class CodegenAgentLogsExecution extends StepExecution {
                 p.submit(this::pollSafely); // writes the report of the cancelled watch, completes nothing
             }
         }
-        getContext().onFailure(cause);
+        if (claimCompletion()) {
+            getContext().onFailure(cause);
+        }
     }
 
     @Override
@@ -328,8 +349,8 @@ public final class CodegenAgentLogsExecution extends StepExecution {
             closeQuietly();
         }
         l.action.complete(l.run, result);
-        if (stopping) {
-            return; // stop() already completed the step
+        if (stopping || !claimCompletion()) {
+            return; // stop() completed the step already, or is about to
         }
         GateDecision decision = result.decision();
         long agentRun = settings.request.runId();
@@ -372,7 +393,7 @@ public final class CodegenAgentLogsExecution extends StepExecution {
         finished = true;
         closeQuietly();
         endActionWithoutReport();
-        if (!stopping) {
+        if (!stopping && claimCompletion()) {
             getContext().onFailure(t);
         }
     }

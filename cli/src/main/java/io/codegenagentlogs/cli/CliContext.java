@@ -17,6 +17,8 @@ final class CliContext {
     private final Path workingDir;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Secrets secrets = new Secrets();
+    private final GithubMode github;
+    private volatile PrintStream human;
     private volatile Runnable onStop;
 
     CliContext(Map<String, String> env, PrintStream out, PrintStream err, Path workingDir) {
@@ -26,6 +28,40 @@ final class CliContext {
         this.workingDir = workingDir.toAbsolutePath().normalize();
         // known from the start, so that even a parse error that echoes a value cannot show it
         this.secrets.add(this.env.get(ApiOptions.ENV_TOKEN));
+        this.github = GithubMode.detect(this.env);
+        this.human = out;
+    }
+
+    /** The GitHub Actions mode when {@code GITHUB_ACTIONS=true}, else null. */
+    GithubMode github() {
+        return github;
+    }
+
+    /**
+     * Where people's lines and workflow commands go: standard output, or standard error when
+     * standard output carries JSON. One stream for both, so that the runner sees them in order.
+     */
+    PrintStream human() {
+        return human;
+    }
+
+    /**
+     * Chooses the stream for people and workflow commands; a command calls this before it prints
+     * anything. In GitHub Actions the first line on it asks the runner to mask the token.
+     */
+    void useHumanStream(boolean standardError) {
+        this.human = standardError ? err : out;
+        if (github != null) {
+            GithubMode.mask(human, env(ApiOptions.ENV_TOKEN));
+        }
+    }
+
+    /** Registers a secret: kept out of every message, and masked in a GitHub Actions log. */
+    void secret(String value) {
+        secrets.add(value);
+        if (github != null) {
+            GithubMode.mask(human, value);
+        }
     }
 
     /** An environment variable, or null when unset or blank. */
@@ -45,6 +81,11 @@ final class CliContext {
     /** Token values to keep out of every message. */
     Secrets secrets() {
         return secrets;
+    }
+
+    /** {@code java -jar PATH}: how to start this tool again from the working directory. */
+    String launcher() {
+        return Launcher.command(workingDir);
     }
 
     /** A path given on the command line, relative to the working directory. */

@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
         optionListHeading = "%nOptions:%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:the demo ran as designed (the gate FAILED the run for its ERROR and PR_CREATION_FAILED entries)",
+            "0:the demo ran as designed (the gate FAILED the run for its ERROR and PR_CREATION_FAILED "
+                    + "entries)",
             "2:usage error (e.g. the report directory cannot be created)",
             "3:the demo did not end as designed",
             "4:the simulated run did not end in time",
@@ -44,8 +45,11 @@ import picocli.CommandLine.Option;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  java -jar codegen-agent-logs.jar demo",
-            "  java -jar codegen-agent-logs.jar demo --report-dir /tmp/demo-report && open /tmp/demo-report/report.html",
+            "  ${ROOT-COMMAND-NAME} demo",
+            "",
+            "  # the report somewhere else, then open its page",
+            "  ${ROOT-COMMAND-NAME} demo --report-dir /tmp/demo",
+            "  xdg-open /tmp/demo/report.html    # macOS: open /tmp/demo/report.html",
         })
 final class DemoCommand implements Callable<Integer>, Verbosity {
     static final String DEFAULT_REPORT_DIR = "codegen-agent-logs-demo";

@@ -108,7 +108,14 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
 
     /** The one {@code error: } line on standard error: redacted, one line, at most {@code maxChars}. */
     static void printError(CliContext ctx, String message, int maxChars) {
-        ctx.err().println("error: " + OneLine.of(ctx.secrets().redact(message), maxChars));
+        String text = OneLine.of(ctx.secrets().redact(message), maxChars);
+        if (ctx.github() == null) {
+            ctx.err().println("error: " + text);
+        } else {
+            // server text may quote a workflow command: the line is made inert, the annotation escaped
+            ctx.err().println(WorkflowCommands.defuse("error: " + text));
+            ctx.err().println(WorkflowCommands.annotation("error", "codegen-agent-logs", text));
+        }
         ctx.err().flush();
     }
 

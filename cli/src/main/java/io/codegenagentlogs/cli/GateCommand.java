@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                     + "otherwise) or ended with a failed status (ERROR, FAILED, CANCELLED, TIMEOUT...).",
             "",
             "The report goes to --report-dir: summary.json (schema in docs/summary-json.md), summary.md, "
-                    + "report.html, junit.xml and logs.ndjson (every entry as received). With --json the "
+                    + "report.html (with its stylesheet report.css beside it), junit.xml and logs.ndjson (every entry as received). With --json the "
                     + "summary.json content is also printed on standard output and everything else goes to "
                     + "standard error.",
             "",
@@ -49,14 +49,15 @@ import picocli.CommandLine.Option;
             "",
             "Examples:",
             "  export CODEGEN_API_TOKEN=...   # from your CI's secret store",
-            "  java -jar codegen-agent-logs.jar gate --org 67890 --run 12345",
+            "  ${ROOT-COMMAND-NAME} gate --org 67890 --run 12345",
             "",
-            "  # fail only on ERROR entries, tolerate two, keep the machine-readable summary",
-            "  java -jar codegen-agent-logs.jar gate --org 67890 --run 12345 --fail-on ERROR \\",
-            "      --max-failures 2 --json > verdict.json",
+            "  # fail only on ERROR entries, tolerate two, keep the summary JSON",
+            "  ${ROOT-COMMAND-NAME} gate --org 67890 --run 12345 \\",
+            "      --fail-on ERROR --max-failures 2 --json > verdict.json",
             "",
             "  # gate on the run status alone, with the token in a file",
-            "  java -jar codegen-agent-logs.jar gate --run 12345 --fail-on= --token-file ~/.codegen-token",
+            "  ${ROOT-COMMAND-NAME} gate --run 12345 --fail-on= \\",
+            "      --token-file ~/.codegen-token",
         })
 final class GateCommand implements Callable<Integer>, Verbosity {
     static final String DEFAULT_REPORT_DIR = "codegen-agent-logs-report";
@@ -107,6 +108,7 @@ final class GateCommand implements Callable<Integer>, Verbosity {
 
     @Override
     public Integer call() {
+        ctx.useHumanStream(json);
         ApiOptions.Parsed options = api.parse(ctx);
         GatePolicy policy = policy();
         GateRequest request = GateRequest.builder()

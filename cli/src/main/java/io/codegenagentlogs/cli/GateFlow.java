@@ -18,6 +18,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,7 +28,7 @@ import java.util.List;
 final class GateFlow {
     /** The report files in the order they are worth opening. */
     private static final List<String> REPORT_FILES = List.of(ReportFiles.SUMMARY_MD, ReportFiles.REPORT_HTML,
-            ReportFiles.SUMMARY_JSON, ReportFiles.JUNIT_XML, ReportFiles.LOGS_NDJSON);
+            ReportFiles.REPORT_CSS, ReportFiles.SUMMARY_JSON, ReportFiles.JUNIT_XML, ReportFiles.LOGS_NDJSON);
 
     /** How the results are shown. */
     record Output(boolean json, boolean quiet, boolean verbose) {
@@ -45,6 +46,7 @@ final class GateFlow {
 
     static Finished run(CliContext ctx, CodegenApiClient client, GateRequest request, Path reportDir, Output output) {
         PrintStream human = output.json() ? ctx.err() : ctx.out();
+        GithubMode github = ctx.github();
         ConsolePrinter console = new ConsolePrinter(human, request.policy(), output.quiet());
         GateSession session;
         try {
@@ -55,7 +57,8 @@ final class GateFlow {
         }
         GateResult result;
         ctx.onStop(session::cancel);
-        try (session) {
+        String title = "Codegen agent run " + request.runId() + " (org " + request.orgId() + "): log";
+        try (session; GithubMode.Region agentText = github == null ? null : new GithubMode.Region(human, title)) {
             result = session.runToEnd();
         } catch (IOException | UncheckedIOException e) {
             throw new CliException(ExitCodes.API_ERROR, "Cannot write the report to " + reportDir + " ("
@@ -74,10 +77,20 @@ final class GateFlow {
             }
         }
         GateDecision decision = result.decision();
-        console.printVerdict(decision);
-        // finish() wrote every report file, or threw
-        human.println("Report: " + reportDir + " (" + String.join(", ", REPORT_FILES) + ")");
-        human.flush();
+        try (GithubMode.Region reasons = github == null ? null : new GithubMode.Region(human, null)) {
+            console.printVerdict(decision);
+            // finish() wrote every report file, or threw
+            human.println("Report: " + reportDir + " (" + String.join(", ", REPORT_FILES) + ")");
+            human.flush();
+        }
+        if (github != null) {
+            List<String> problems = new ArrayList<>();
+            github.finish(human, result, reportDir, problems);
+            for (String problem : problems) {
+                human.println(WorkflowCommands.annotation("warning", "codegen-agent-logs", problem));
+            }
+            human.flush();
+        }
         if (output.verbose() && result.outcome().error() != null) {
             ErrorHandlers.printStackTrace(ctx, result.outcome().error());
         }

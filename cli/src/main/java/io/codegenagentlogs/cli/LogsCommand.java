@@ -52,8 +52,11 @@ import picocli.CommandLine.Option;
             "  CODEGEN_API_BASE_URL   the API base URL (unless --base-url)",
             "",
             "Examples:",
-            "  java -jar codegen-agent-logs.jar logs --org 67890 --run 12345",
-            "  java -jar codegen-agent-logs.jar logs --org 67890 --run 12345 --format ndjson \\",
+            "  ${ROOT-COMMAND-NAME} logs --org 67890 --run 12345",
+            "",
+            "  # every ERROR entry's observation, as it happens",
+            "  ${ROOT-COMMAND-NAME} logs --org 67890 --run 12345 \\",
+            "      --format ndjson \\",
             "      | jq -r 'select(.message_type == \"ERROR\") | .observation'",
         })
 final class LogsCommand implements Callable<Integer>, Verbosity {
@@ -80,17 +83,23 @@ final class LogsCommand implements Callable<Integer>, Verbosity {
 
     @Override
     public Integer call() {
+        ctx.useHumanStream(format == Format.ndjson);
         ApiOptions.Parsed options = api.parse(ctx);
         CodegenApiClient client = api.client(ctx, options);
         PrintStream out = ctx.out();
         PrintStream err = ctx.err();
+        GithubMode github = ctx.github();
+        // In a GitHub Actions log, text entries and progress share standard output, inside one region where
+        // workflow commands are off: a region covers one stream only. NDJSON stays pure data for pipes.
+        PrintStream progress = github != null && format == Format.text ? out : err;
         LogListener entries = format == Format.ndjson ? new RawLines(out) : new TextLines(out);
-        LogListener listener = LogListener.all(entries, new ProgressOnly(new ConsolePrinter(err, GatePolicy.defaults())));
+        LogListener listener = LogListener.all(entries, new ProgressOnly(new ConsolePrinter(progress, GatePolicy.defaults())));
         RunWatcher watcher = RunWatcher.create(client, options.watchOptions(),
                 WatchSnapshot.start(options.orgId(), options.runId(), System.currentTimeMillis()), listener);
         ctx.onStop(watcher::cancel);
         WatchOutcome outcome;
-        try {
+        String title = "Codegen agent run " + options.runId() + " (org " + options.orgId() + "): log";
+        try (GithubMode.Region agentText = github == null ? null : new GithubMode.Region(progress, title)) {
             outcome = watcher.run();
         } finally {
             ctx.onStop(null);
@@ -98,7 +107,8 @@ final class LogsCommand implements Callable<Integer>, Verbosity {
         out.flush();
         int code = ExitCodes.of(outcome.kind());
         if (code == ExitCodes.PASSED || code == ExitCodes.CANCELLED) {
-            err.println(OneLine.of(ctx.secrets().redact(outcome.message()), 2000));
+            String line = OneLine.of(ctx.secrets().redact(outcome.message()), 2000);
+            err.println(github == null ? line : WorkflowCommands.defuse(line));
         } else {
             ErrorHandlers.printError(ctx, CliException.sentence(outcome.message()), 2000);
         }

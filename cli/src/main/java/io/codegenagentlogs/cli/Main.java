@@ -70,7 +70,9 @@ public final class Main {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setOut(new PrintWriter(new OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8), true));
         cmd.setErr(new PrintWriter(new OutputStreamWriter(ctx.err(), StandardCharsets.UTF_8), true));
-        cmd.setUsageHelpWidth(100);
+        // help, hints and the simulator's banner show the command as it was started, so that they paste
+        cmd.setCommandName(ctx.launcher());
+        new HelpLayout(HelpLayout.width(ctx.env("COLUMNS"))).install(cmd);
         return cmd;
     }
 

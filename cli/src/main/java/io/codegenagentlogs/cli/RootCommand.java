@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         synopsisSubcommandLabel = "COMMAND",
         descriptionHeading = "%nDescription:%n",
         description = {
-            "Run as: java -jar codegen-agent-logs.jar COMMAND [OPTIONS]. Each command has its own --help.",
+            "Run as: ${ROOT-COMMAND-NAME} COMMAND [OPTIONS]. Each command has its own --help.",
             "",
             "gate follows an agent run through the Codegen API until it ends, streams its log entries, decides "
                     + "whether the run passes (no ERROR or PR_CREATION_FAILED entries, no failed status, by "
@@ -37,8 +37,9 @@ import picocli.CommandLine.Command;
             "  CODEGEN_API_BASE_URL   the API base URL (or --base-url), default https://api.codegen.com",
             "",
             "Examples:",
-            "  java -jar codegen-agent-logs.jar demo",
-            "  CODEGEN_API_TOKEN=... java -jar codegen-agent-logs.jar gate --org 67890 --run 12345",
+            "  ${ROOT-COMMAND-NAME} demo",
+            "  export CODEGEN_API_TOKEN=...",
+            "  ${ROOT-COMMAND-NAME} gate --org 67890 --run 12345",
             "",
             "See docs/cli.md for the full manual.",
         })
@@ -51,6 +52,6 @@ final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw CliException.usage("No command given", "Run 'codegen-agent-logs --help' and pick one of gate, logs, simulate or demo");
+        throw CliException.usage("No command given", "Run '" + ctx.launcher() + " --help' and pick one of gate, logs, simulate or demo");
     }
 }

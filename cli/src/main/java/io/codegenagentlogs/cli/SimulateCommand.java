@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
                     + "is described in docs/simulator.md.",
             "",
             "It prints its base URL, the token it accepts and the gate command to point at it, then serves "
-                    + "until stopped with Ctrl-C (or SIGTERM), which closes it cleanly.",
+                    + "until stopped with Ctrl-C or SIGTERM, which close it cleanly. It never ends on its own, so "
+                    + "it never exits 0.",
             "",
             "Bundled scenarios: realistic (run 12345, org 67890; logs an ERROR and a PR_CREATION_FAILED, "
                     + "so a default gate fails it), passing (run 1001), hostile, large, faulty, progressive.",
@@ -28,18 +29,19 @@ import picocli.CommandLine.Option;
         optionListHeading = "%nOptions:%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:stopped cleanly",
             "2:usage error (bad port or port in use, unknown or invalid scenario)",
-            "130:stopped with Ctrl-C",
+            "130:stopped with Ctrl-C (SIGINT), after closing cleanly",
+            "143:stopped with SIGTERM, after closing cleanly",
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  java -jar codegen-agent-logs.jar simulate --port 8080",
+            "  ${ROOT-COMMAND-NAME} simulate --port 8080",
             "  # in another terminal:",
-            "  CODEGEN_API_TOKEN=sim-token java -jar codegen-agent-logs.jar gate \\",
+            "  export CODEGEN_API_TOKEN=sim-token",
+            "  ${ROOT-COMMAND-NAME} gate \\",
             "      --base-url http://127.0.0.1:8080 --org 67890 --run 12345",
             "",
-            "  java -jar codegen-agent-logs.jar simulate --scenario my-scenario.json",
+            "  ${ROOT-COMMAND-NAME} simulate --scenario my.json",
         })
 final class SimulateCommand implements Callable<Integer>, Verbosity {
     private final CliContext ctx;
@@ -94,7 +96,7 @@ final class SimulateCommand implements Callable<Integer>, Verbosity {
             out.println();
             out.println("Point gate at it:");
             out.println("  export CODEGEN_API_TOKEN=" + token);
-            out.println("  java -jar codegen-agent-logs.jar gate --base-url " + simulator.baseUrl()
+            out.println("  " + ctx.launcher() + " gate --base-url " + simulator.baseUrl()
                     + " --org " + loaded.scenario().organizationId(first) + " --run " + first);
             out.println();
             out.println("Press Ctrl-C to stop.");

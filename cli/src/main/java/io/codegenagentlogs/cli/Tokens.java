@@ -72,6 +72,9 @@ final class Tokens {
         for (String line : text.split("\\R")) {
             ctx.secrets().add(line);
         }
+        if (!text.isBlank() && text.strip().chars().noneMatch(Character::isWhitespace)) {
+            ctx.secret(text.strip());
+        }
         if (text.isBlank()) {
             throw CliException.usage("The token file " + file + " is empty", "Put the Codegen API token in it");
         }

@@ -81,6 +81,56 @@ public class HelpAndVersionTest {
     }
 
     @Test
+    public void everyHelpFitsEightyColumnsAndCutsNoWord() {
+        for (String command : List.of("gate", "logs", "simulate", "demo")) {
+            CliRunner.Result r = CliRunner.run(HERE, Map.of(), command, "--help");
+            String[] lines = r.out().split("\n");
+            boolean examples = false;
+            for (int i = 0; i < lines.length; i++) {
+                examples |= lines[i].equals("Examples:");
+                // examples are not wrapped: they must fit as printed from the repository root, the longest usual way
+                String line = examples ? lines[i].replace(Launcher.FALLBACK, "java -jar cli/target/codegen-agent-logs.jar") : lines[i];
+                assertTrue(command + ": " + line.length() + " columns: " + line, line.length() <= 80);
+                // the JDK's line breaking cuts "report.html" after its dot and "comma-separated" after its hyphen
+                String next = i + 1 < lines.length ? lines[i + 1].strip() : "";
+                assertTrue(command + ": cut word: " + line, !line.matches(".*[A-Za-z0-9]-$"));
+                assertTrue(command + ": cut word: " + line + " / " + next, !(line.matches(".*[a-z]\\.$") && next.matches("^[a-z].*")));
+            }
+        }
+        String gate = CliRunner.run(HERE, Map.of(), "gate", "--help").out();
+        assertThat(gate, containsString(" report.html "));
+        assertThat(gate, containsString("--no-fail-on-run-status\n"));
+    }
+
+    @Test
+    public void helpFollowsColumnsWhenSet() {
+        CliRunner.Result wide = CliRunner.run(HERE, Map.of("COLUMNS", "120"), "gate", "--help");
+        int longest = wide.out().lines().mapToInt(String::length).max().orElse(0);
+        assertTrue("longest line " + longest, longest > 80 && longest <= 120);
+    }
+
+    @Test
+    public void examplesAndHintsNameTheCommandAsStarted() {
+        // in-process there is no jar: the jar's own name; from a jar, its path (see Launcher)
+        String help = CliRunner.run(HERE, Map.of(), "gate", "--help").out();
+        assertThat(help, containsString("\n  " + Launcher.FALLBACK + " gate --org 67890 --run 12345\n"));
+        assertThat(help, containsString("Usage:\n  " + Launcher.FALLBACK + " gate --run ID [--org ID]"));
+        CliRunner.Result none = CliRunner.run(HERE, Map.of());
+        assertThat(none.err(), containsString("Run '" + Launcher.FALLBACK + " --help'"));
+    }
+
+    @Test
+    public void launcherPathsPaste() {
+        Path root = Path.of("/work/repo");
+        assertEquals("java -jar cli/target/codegen-agent-logs.jar",
+                Launcher.command(root, root.resolve("cli/target/codegen-agent-logs.jar")));
+        assertEquals("java -jar /opt/tools/codegen-agent-logs.jar",
+                Launcher.command(root, Path.of("/opt/tools/codegen-agent-logs.jar")));
+        assertEquals("java -jar '/opt/my tools/it'\\''s.jar'",
+                Launcher.command(root, Path.of("/opt/my tools/it's.jar")));
+    }
+
+    @Test
     public void versionComesFromTheMavenProject() {
         for (String[] args : List.of(new String[] {"--version"}, new String[] {"gate", "--version"})) {
             CliRunner.Result r = CliRunner.run(HERE, Map.of(), args);

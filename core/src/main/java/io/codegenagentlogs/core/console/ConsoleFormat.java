@@ -4,6 +4,7 @@ import io.codegenagentlogs.core.api.LogEntry;
 import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.gate.GateDecision;
 import io.codegenagentlogs.core.report.HumanFormat;
+import io.codegenagentlogs.core.report.HumanText;
 import io.codegenagentlogs.core.report.SafeText;
 import io.codegenagentlogs.core.watch.Anomaly;
 import java.time.Duration;
@@ -19,35 +20,48 @@ import java.time.Instant;
 public final class ConsoleFormat {
     /** The longest line {@link #entryLine} makes. */
     public static final int MAX_LINE = 240;
-    private static final int TYPE_WIDTH = 17;
-    private static final int TOOL_MAX = 40;
+    /** "#" and the index: six digits fit; a longer index pushes the line right. */
+    private static final int INDEX_WIDTH = 7;
+    private static final int TIME_WIDTH = 8;
+    /** Fits the longest documented type, USER_GITHUB_ISSUE_COMMENT; longer types are cut to fit. */
+    static final int TYPE_WIDTH = 25;
+    /** Fits the usual tool names; longer ones are cut to fit. */
+    static final int TOOL_WIDTH = 18;
+    private static final String GAP = "  ";
 
     private ConsoleFormat() {
     }
 
     /**
-     * {@code #12   10:30:15  ACTION            ripgrep_search  I need to search for...}: index, time
-     * (HH:mm:ss UTC, or the text as sent when unreadable), type, tool when present, headline.
+     * {@code #12     10:30:15  ACTION                     ripgrep_search      I need to search for...}:
+     * index, time (HH:mm:ss UTC; unreadable text as sent, cut to fit), type, tool (blank when none),
+     * then what the entry says as people read it ({@link HumanText#headline}: an error's message, not
+     * its JSON). Every column has a fixed width, so the messages line up whatever the type or tool.
      */
     public static String entryLine(long index, LogEntry e) {
         StringBuilder sb = new StringBuilder(MAX_LINE + 8);
         sb.append('#').append(index);
-        pad(sb, 5).append(' ');
-        sb.append(time(e));
-        sb.append("  ");
-        int typeStart = sb.length();
-        sb.append(clean(e.normalizedType(), 40));
-        pad(sb, typeStart + TYPE_WIDTH).append(' ');
-        String tool = clean(e.toolName(), TOOL_MAX);
-        if (!tool.isEmpty()) {
-            sb.append(tool).append("  ");
-        }
+        pad(sb, INDEX_WIDTH).append(' ');
+        column(sb, time(e), TIME_WIDTH).append(GAP);
+        column(sb, clean(e.normalizedType(), 200), TYPE_WIDTH).append(GAP);
+        column(sb, clean(e.toolName(), 200), TOOL_WIDTH).append(GAP);
         int room = MAX_LINE - sb.length() - 1; // the ellipsis a cut line ends with
         if (room > 0) {
-            sb.append(clean(e.headline(), room));
+            sb.append(clean(HumanText.headline(e), room));
         }
         String line = sb.toString().stripTrailing();
         return line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line;
+    }
+
+    /** The text in exactly {@code width} characters: padded, or cut with an ellipsis. */
+    private static StringBuilder column(StringBuilder sb, String text, int width) {
+        int start = sb.length();
+        if (text.length() > width) {
+            sb.append(text, 0, Character.isHighSurrogate(text.charAt(width - 2)) ? width - 2 : width - 1).append('…');
+        } else {
+            sb.append(text);
+        }
+        return pad(sb, start + width);
     }
 
     /** {@code … status RUNNING, 40 of 57 logs fetched, next poll in 10s} */
@@ -86,7 +100,7 @@ public final class ConsoleFormat {
         if (at != null) {
             return HumanFormat.time(at);
         }
-        String raw = clean(e.createdAtText(), 26);
+        String raw = clean(e.createdAtText(), 40);
         return raw.isEmpty() ? "--:--:--" : raw;
     }
 

@@ -1,5 +1,6 @@
 package io.codegenagentlogs.core.gate;
 
+import io.codegenagentlogs.core.api.OneLine;
 import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.watch.WatchOutcome;
 import java.util.ArrayList;
@@ -16,6 +17,16 @@ public final class Gate {
      * @param countsByType entries seen per normalized message type (the summary's counts)
      */
     public static GateDecision evaluate(GatePolicy policy, WatchOutcome outcome, Map<String, Long> countsByType) {
+        return evaluate(policy, outcome, countsByType, CallRepeat.NONE);
+    }
+
+    /**
+     * @param countsByType entries seen per normalized message type (the summary's counts)
+     * @param mostRepeated the call repeated most (the summary's reasoning), for the loop rule
+     */
+    public static GateDecision evaluate(GatePolicy policy, WatchOutcome outcome, Map<String, Long> countsByType,
+            CallRepeat mostRepeated) {
+        String loop = loopReason(policy, mostRepeated);
         long failing = 0;
         StringJoiner failingTypes = new StringJoiner(", ");
         for (Map.Entry<String, Long> e : countsByType.entrySet()) {
@@ -35,6 +46,9 @@ public final class Gate {
                 if (failing > 0) {
                     reasons.add("before the timeout: " + failingTypes + " entr" + (failing == 1 ? "y" : "ies"));
                 }
+                if (loop != null) {
+                    reasons.add("before the timeout: " + loop);
+                }
                 return new GateDecision(Verdict.TIMED_OUT, reasons, failing);
             }
             case COMPLETED -> {
@@ -44,6 +58,9 @@ public final class Gate {
         if (failing > policy.maxFailures()) {
             reasons.add(failing + " failing entr" + (failing == 1 ? "y" : "ies") + " (" + failingTypes + "), "
                     + policy.maxFailures() + " tolerated");
+        }
+        if (loop != null) {
+            reasons.add(loop);
         }
         RunInfo run = outcome.lastRun();
         if (policy.failOnRunStatus() && run != null && run.status().isFailure()) {
@@ -57,5 +74,15 @@ public final class Gate {
                 ? "no failing entries (" + policy + ")"
                 : failing + " failing entr" + (failing == 1 ? "y" : "ies") + ", within the " + policy.maxFailures() + " tolerated"));
         return new GateDecision(Verdict.PASSED, reasons, failing);
+    }
+
+    /** The loop rule's reason, or null when it is off or holds. */
+    static String loopReason(GatePolicy policy, CallRepeat mostRepeated) {
+        int max = policy.maxIdenticalCalls();
+        if (max <= 0 || mostRepeated == null || mostRepeated.calls() <= max) {
+            return null;
+        }
+        return "the same " + OneLine.of(mostRepeated.tool(), 100) + " call (same input) was made " + mostRepeated.calls()
+                + " times, more than the " + max + " allowed: the agent may be going in circles";
     }
 }

@@ -16,11 +16,13 @@ public final class GatePolicy implements Serializable {
     private final Set<String> failOnTypes;
     private final boolean failOnRunStatus;
     private final int maxFailures;
+    private final int maxIdenticalCalls;
 
     private GatePolicy(Builder b) {
         this.failOnTypes = Collections.unmodifiableSet(new TreeSet<>(b.failOnTypes));
         this.failOnRunStatus = b.failOnRunStatus;
         this.maxFailures = b.maxFailures;
+        this.maxIdenticalCalls = b.maxIdenticalCalls;
     }
 
     public static GatePolicy defaults() {
@@ -51,17 +53,27 @@ public final class GatePolicy implements Serializable {
         return maxFailures;
     }
 
+    /**
+     * The loop rule: the gate fails when one identical tool call (same tool, same input) is made more
+     * than this many times. 0 means the rule is off (the default).
+     */
+    public int maxIdenticalCalls() {
+        return maxIdenticalCalls;
+    }
+
     @Override
     public String toString() {
         return "fail on " + (failOnTypes.isEmpty() ? "no entry type" : String.join(", ", failOnTypes))
                 + (failOnRunStatus ? " and on a failed run status" : "")
-                + (maxFailures > 0 ? ", tolerating " + maxFailures : "");
+                + (maxFailures > 0 ? ", tolerating " + maxFailures : "")
+                + (maxIdenticalCalls > 0 ? ", and on a tool call repeated more than " + maxIdenticalCalls + " times" : "");
     }
 
     public static final class Builder {
         private Set<String> failOnTypes = new TreeSet<>(DEFAULT_FAIL_ON);
         private boolean failOnRunStatus = true;
         private int maxFailures;
+        private int maxIdenticalCalls;
 
         /** Replaces the set; blank names are ignored, case does not matter. */
         public Builder failOn(Collection<String> types) {
@@ -85,6 +97,18 @@ public final class GatePolicy implements Serializable {
                 throw new IllegalArgumentException("maxFailures must be 0 or more, was " + max);
             }
             this.maxFailures = max;
+            return this;
+        }
+
+        /**
+         * Turns the loop rule on: fail when one identical tool call is made more than {@code max} times;
+         * 0 turns it off.
+         */
+        public Builder maxIdenticalCalls(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxIdenticalCalls must be 0 (off) or more, was " + max);
+            }
+            this.maxIdenticalCalls = max;
             return this;
         }
 

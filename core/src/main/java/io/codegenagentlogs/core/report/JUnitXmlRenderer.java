@@ -10,11 +10,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code junit.xml}: one test suite per run, for CI test-result views. Test cases:
+ * {@code junit.xml}: one test suite per run, for CI test-result views. Each rule of the gate that
+ * can fail is a test case of its own, so that the numbers tell the same story as the summary: a
+ * run with 3 failing entries has 3 failed test cases (plus one for the run status, or the loop
+ * rule, only when those fail too). Test cases:
  * <ul>
- *   <li>{@code gate}: fails (FAILED) or errors (ERROR, TIMED_OUT) with the decision's reasons;</li>
+ *   <li>{@code gate}: carries the verdict and its reasons. It errors when there was no verdict
+ *       (TIMED_OUT, ERROR), and fails only for a FAILED verdict that no other test case shows; it
+ *       passes otherwise, as the failed cases below already count the failure;</li>
  *   <li>{@code run status}: fails when the run ended badly and the policy fails on that; skipped when
  *       the run did not finish;</li>
+ *   <li>{@code identical tool calls}: only when the policy's loop rule is on; fails when it is broken;</li>
  *   <li>one per listed failing entry, named {@code #index TYPE tool}: a failure, or skipped when their
  *       number is within the policy's {@code max_failures} (so that tolerated entries do not turn a
  *       passed gate into a failed test run); plus one for the failing entries not listed.</li>
@@ -38,24 +44,6 @@ public final class JUnitXmlRenderer {
         int failures = 0;
         int errors = 0;
         int skipped = 0;
-
-        // the gate itself
-        tests++;
-        open(cases, classname, "gate", report.duration().toMillis());
-        if (d.verdict() != Verdict.PASSED) {
-            // FAILED is the gate's answer; TIMED_OUT and ERROR mean there was no answer
-            boolean failed = d.verdict() == Verdict.FAILED;
-            if (failed) {
-                failures++;
-            } else {
-                errors++;
-            }
-            problem(cases, failed ? "failure" : "error", d.verdict().name(), String.join("; ", d.reasons()),
-                    String.join("\n", d.reasons()));
-        } else {
-            systemOut(cases, String.join("\n", d.reasons()));
-        }
-        cases.append("  </testcase>\n");
 
         // the run status
         tests++;
@@ -82,13 +70,31 @@ public final class JUnitXmlRenderer {
         }
         cases.append("  </testcase>\n");
 
+        // the loop rule, when it is on
+        int maxCalls = report.policy().maxIdenticalCalls();
+        if (maxCalls > 0) {
+            tests++;
+            open(cases, classname, "identical tool calls", 0);
+            Reasoning r = s.reasoning();
+            String msg = "the same " + nullToEmpty(r.maxCallTool()) + " call (same input) was made " + r.maxCalls()
+                    + " times; the policy allows " + maxCalls;
+            if (r.maxCalls() > maxCalls) {
+                failures++;
+                problem(cases, "failure", "IDENTICAL_CALLS", msg, msg);
+            } else {
+                systemOut(cases, r.maxCalls() < 2 ? "no tool call was repeated with the same input" : msg);
+            }
+            cases.append("  </testcase>\n");
+        }
+
         // failing entries
         for (FailureDetail f : s.failures()) {
             tests++;
             String name = "#" + f.index() + " " + f.type() + (f.tool() == null ? "" : " " + f.tool());
             open(cases, classname, name, 0);
-            String detail = "entry #" + f.index() + "\ncreated_at: " + nullToEmpty(f.createdAt()) + "\ntype: " + f.type()
-                    + "\ntool: " + nullToEmpty(f.tool()) + "\nmessage: " + f.message();
+            String detail = "entry #" + f.index() + " (line " + (f.index() + 1) + " of logs.ndjson)\ncreated_at: "
+                    + nullToEmpty(f.createdAt()) + "\ntype: " + f.type() + "\ntool: " + nullToEmpty(f.tool()) + "\n\n"
+                    + (f.text() == null || f.text().isBlank() ? f.message() : f.text()) + "\n\nraw JSON: " + f.raw();
             if (tolerated) {
                 skipped++;
                 cases.append("    <skipped message=\"tolerated: at most ").append(report.policy().maxFailures())
@@ -114,6 +120,22 @@ public final class JUnitXmlRenderer {
             }
             cases.append("  </testcase>\n");
         }
+
+        // the gate itself, first: it fails only when no case above shows why
+        StringBuilder gate = new StringBuilder(1024);
+        tests++;
+        open(gate, classname, "gate", report.duration().toMillis());
+        if (d.verdict() == Verdict.TIMED_OUT || d.verdict() == Verdict.ERROR) {
+            errors++;
+            problem(gate, "error", d.verdict().name(), String.join("; ", d.reasons()), String.join("\n", d.reasons()));
+        } else if (d.verdict() == Verdict.FAILED && failures == 0) {
+            failures++;
+            problem(gate, "failure", d.verdict().name(), String.join("; ", d.reasons()), String.join("\n", d.reasons()));
+        } else {
+            systemOut(gate, "verdict " + d.verdict().name() + ": " + String.join("\n", d.reasons()));
+        }
+        gate.append("  </testcase>\n");
+        cases.insert(0, gate);
 
         String time = seconds(report.duration().toMillis());
         String timestamp = LocalDateTime.ofInstant(report.generatedAt().minus(report.duration()), ZoneOffset.UTC)

@@ -94,6 +94,10 @@ public final class JsonSummaryRenderer {
             w.name(t.name()).beginObject();
             w.name("calls").value(t.calls());
             w.name("errors").value(t.errors());
+            w.name("error_entries").value(t.errorEntries());
+            w.name("failed_calls").value(t.failedCalls());
+            w.name("time_ms");
+            JsonInsights.duration(w, t.time());
             w.endObject();
         }
         w.endObject();
@@ -109,13 +113,18 @@ public final class JsonSummaryRenderer {
             w.name("type").value(f.type());
             w.name("tool").value(f.tool());
             w.name("message").value(f.message());
+            w.name("text").value(f.text());
+            w.name("raw").value(f.raw());
             w.endObject();
         }
         w.endArray();
         w.endObject();
 
         w.name("final_answer").value(s.finalAnswer());
+        w.name("final_answer_text").value(s.finalAnswerText());
         w.name("final_answer_truncated").value(s.finalAnswerTruncated());
+
+        JsonInsights.write(report, w);
 
         w.name("anomalies").beginObject();
         w.name("total").value(report.anomalyTotal());
@@ -149,6 +158,7 @@ public final class JsonSummaryRenderer {
         w.endArray();
         w.name("fail_on_run_status").value(p.failOnRunStatus());
         w.name("max_failures").value(p.maxFailures());
+        w.name("max_identical_calls").value(p.maxIdenticalCalls());
         w.endObject();
 
         w.name("generated_at").value(HumanFormat.iso(report.generatedAt()));

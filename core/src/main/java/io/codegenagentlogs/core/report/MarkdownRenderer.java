@@ -8,17 +8,24 @@ import io.codegenagentlogs.core.watch.RequestStats;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code summary.md}: a GitHub-flavoured summary for a job summary page or a pull-request comment.
- * GitHub refuses step summaries above 1 MiB, so the output never exceeds {@link #MAX_BYTES} UTF-8
- * bytes: sections are added whole while they fit, then a note says what was left out.
+ * The verdict, the answers at a glance, the failing entries and the final answer come first, then
+ * the insights. GitHub refuses step summaries above 1 MiB, so the output never exceeds
+ * {@link #MAX_BYTES} UTF-8 bytes: sections are added whole while they fit, and a note names the
+ * ones left out.
+ *
+ * <p>Agent text goes through {@link MarkdownText} only. The one piece of HTML is our own
+ * {@code <details>} around a fenced block of raw JSON, which GitHub shows folded.
  */
 public final class MarkdownRenderer {
     /** 1 MiB, GitHub's limit for a step summary. */
     public static final int MAX_BYTES = 1024 * 1024;
     static final int MAX_REASONS = 50;
+    /** Failing entries whose raw JSON is included (folded), and how much of it. */
+    static final int RAW_ENTRIES = 20;
+    static final int RAW_CHARS = 2000;
 
     private MarkdownRenderer() {
     }
@@ -30,22 +37,21 @@ public final class MarkdownRenderer {
     /** With another cap, for tests: every part is bounded on its own, so 1 MiB is hard to reach. */
     static String render(Report report, int maxBytes) {
         Bounded out = new Bounded(maxBytes);
-        List<String> sections = new ArrayList<>();
-        sections.add(headline(report));
-        sections.add(runLine(report));
-        sections.add(counts(report.summary()));
-        sections.add(tools(report.summary()));
-        sections.add(failures(report.summary()));
-        sections.add(finalAnswer(report.summary()));
-        sections.add(requests(report));
-        sections.add(anomalies(report));
-        sections.add(footer(report));
-        for (String section : sections) {
-            if (!section.isEmpty() && !out.add(section + "\n")) {
-                break;
-            }
-        }
-        return out.toString();
+        out.add("headline", headline(report));
+        out.add("key facts", keyFacts(report));
+        out.add("failing entries", failures(report.summary()));
+        out.add("final answer", finalAnswer(report.summary()));
+        out.add("run", runLine(report));
+        out.add("changes", MarkdownInsights.changes(report.summary()));
+        out.add("failure patterns", MarkdownInsights.patterns(report.summary()));
+        out.add("tools", MarkdownInsights.tools(report.summary()));
+        out.add("reasoning and loops", MarkdownInsights.reasoning(report));
+        out.add("entries by type", MarkdownInsights.counts(report.summary()));
+        out.add("linked runs", MarkdownInsights.linkedRuns(report.summary()));
+        out.add("requests", requests(report));
+        out.add("anomalies", anomalies(report));
+        out.add("footer", footer(report));
+        return out.finish();
     }
 
     static String verdictTitle(Verdict v) {
@@ -75,46 +81,10 @@ public final class MarkdownRenderer {
         return sb.toString();
     }
 
-    private static String runLine(Report report) {
-        RunInfo run = report.run();
+    private static String keyFacts(Report report) {
         StringBuilder sb = new StringBuilder();
-        String url = run == null ? null : run.safeWebUrl();
-        sb.append(url == null ? "Run " + report.runId()
-                : "[Run " + report.runId() + "](" + MarkdownText.url(url) + ")");
-        sb.append(" in organization ").append(report.orgId());
-        if (run != null) {
-            sb.append(" · status ").append(MarkdownText.inline(run.status().normalized(), 100));
-            if (run.status().raw() != null && !run.status().raw().equals(run.status().normalized())) {
-                sb.append(" (sent as ").append(MarkdownText.inline(run.status().raw(), 100)).append(')');
-            }
-        }
-        sb.append(" · ").append(HumanFormat.plural(report.logsFetched(), "log entry", "log entries")).append(" fetched");
-        sb.append(" · watched for ").append(HumanFormat.duration(report.duration())).append('\n');
-        if (run != null && run.result() != null && !run.result().isBlank()) {
-            sb.append("\n**Result:** ").append(MarkdownText.inline(run.result(), 2000)).append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static String counts(RunSummary s) {
-        if (s.countsByType().isEmpty()) {
-            return "No log entries.\n";
-        }
-        StringBuilder sb = new StringBuilder("### Entries by type\n\n| Type | Entries |\n| --- | ---: |\n");
-        for (Map.Entry<String, Long> e : s.countsByFrequency()) {
-            sb.append("| ").append(MarkdownText.inline(e.getKey(), 100)).append(" | ").append(e.getValue()).append(" |\n");
-        }
-        return sb.toString();
-    }
-
-    private static String tools(RunSummary s) {
-        if (s.tools().isEmpty()) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder("### Tools\n\n| Tool | Calls | Errors |\n| --- | ---: | ---: |\n");
-        for (ToolStats t : s.toolsByCalls()) {
-            sb.append("| ").append(MarkdownText.inline(t.name(), 100)).append(" | ").append(t.calls()).append(" | ")
-                    .append(t.errors()).append(" |\n");
+        for (KeyFacts.Fact f : KeyFacts.of(report)) {
+            sb.append("**").append(f.question()).append(":** ").append(MarkdownText.inline(f.answer(), 600)).append("  \n");
         }
         return sb.toString();
     }
@@ -125,15 +95,26 @@ public final class MarkdownRenderer {
         }
         StringBuilder sb = new StringBuilder("### Failing entries\n\n");
         if (s.failures().size() < s.failureTotal()) {
-            sb.append("The first ").append(s.failures().size()).append(" of ").append(s.failureTotal()).append(".\n\n");
+            sb.append("The first ").append(s.failures().size()).append(" of ").append(s.failureTotal()).append(". ");
         }
-        sb.append("| # | Time | Type | Tool | Message |\n| ---: | --- | --- | --- | --- |\n");
+        sb.append("Entry #n is line n+1 of `logs.ndjson`.\n\n");
+        sb.append("| Entry | Time (UTC) | Type | Tool | Message |\n| ---: | --- | --- | --- | --- |\n");
         for (FailureDetail f : s.failures()) {
             sb.append("| ").append(f.index())
-                    .append(" | ").append(MarkdownText.inline(f.createdAt(), 40))
+                    .append(" | ").append(MarkdownText.inline(HumanFormat.cell(f.createdAt()), 40))
                     .append(" | ").append(MarkdownText.inline(f.type(), 60))
                     .append(" | ").append(MarkdownText.inline(f.tool(), 60))
                     .append(" | ").append(MarkdownText.inline(f.message(), 500)).append(" |\n");
+        }
+        int raw = 0;
+        for (FailureDetail f : s.failures()) {
+            if (raw++ == RAW_ENTRIES) {
+                break;
+            }
+            String text = f.text() == null || f.text().isBlank() ? f.message() : f.text();
+            sb.append("\n<details><summary>Entry ").append(f.index()).append(": full text and raw JSON</summary>\n\n")
+                    .append(MarkdownText.fenced(SummaryAccumulator.bound(text, RAW_CHARS))).append('\n')
+                    .append(MarkdownText.fenced(SummaryAccumulator.bound(f.raw(), RAW_CHARS))).append("\n</details>\n");
         }
         return sb.toString();
     }
@@ -143,8 +124,49 @@ public final class MarkdownRenderer {
             return "";
         }
         // already cut to SummaryAccumulator.FINAL_ANSWER_CHARS by the accumulator
-        return "### Final answer\n\n" + MarkdownText.fenced(s.finalAnswer())
-                + (s.finalAnswerTruncated() ? "\n_The final answer was cut; see summary.json for the kept part._\n" : "");
+        StringBuilder sb = new StringBuilder("### Final answer\n\n").append(MarkdownText.fenced(s.finalAnswerText()));
+        List<String> prs = new ArrayList<>();
+        ChangeExtractor.pullRequests(new com.google.gson.JsonPrimitive(s.finalAnswerText()), 5, prs);
+        if (!prs.isEmpty()) {
+            sb.append("\nPull requests: ");
+            for (int i = 0; i < prs.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(MarkdownInsights.link(prs.get(i)));
+            }
+            sb.append('\n');
+        }
+        if (s.finalAnswerTruncated()) {
+            sb.append("\n_The final answer was cut; see summary.json for the kept part._\n");
+        }
+        return sb.toString();
+    }
+
+    private static String runLine(Report report) {
+        RunInfo run = report.run();
+        StringBuilder sb = new StringBuilder("### Run\n\n");
+        String url = run == null ? null : run.safeWebUrl();
+        sb.append(url == null ? "Run " + report.runId()
+                : "[Run " + report.runId() + "](" + MarkdownText.url(url) + ")");
+        sb.append(" in organization ").append(report.orgId());
+        if (run != null) {
+            sb.append(" · status ").append(MarkdownText.inline(run.status().normalized(), 100));
+            if (run.status().raw() != null && !run.status().raw().equals(run.status().normalized())) {
+                sb.append(" (sent as ").append(MarkdownText.inline(run.status().raw(), 100)).append(')');
+            }
+            if (run.createdAt() != null) {
+                sb.append(" · created ").append(MarkdownText.inline(HumanFormat.dateTime(run.createdAt()), 60));
+            }
+        }
+        sb.append(" · ").append(HumanFormat.plural(report.logsFetched(), "log entry", "log entries")).append(" fetched");
+        RunSummary s = report.summary();
+        if (s.firstEntryAt() != null) {
+            sb.append(" · entries from ").append(HumanFormat.dateTime(s.firstEntryAt())).append(" to ")
+                    .append(HumanFormat.dateTime(s.lastEntryAt()));
+        }
+        sb.append(" · watched for ").append(HumanFormat.duration(report.duration())).append('\n');
+        if (run != null && run.result() != null && !run.result().isBlank()) {
+            sb.append("\n**Result:** ").append(MarkdownText.inline(run.result(), 2000)).append('\n');
+        }
+        return sb.toString();
     }
 
     private static String requests(Report report) {
@@ -173,36 +195,38 @@ public final class MarkdownRenderer {
                 + HumanFormat.dateTime(report.generatedAt()) + " by codegen-agent-logs._\n";
     }
 
-    /** Appends whole sections while they fit, keeping room for the note that says the rest was left out. */
+    /** Appends whole sections while they fit, keeping room for the note that names what was left out. */
     private static final class Bounded {
-        private static final String NOTE = "\n_This summary was cut at 1 MiB: see summary.json and report.html for the rest._\n";
+        static final String NOTE_START = "\n_This summary was cut at 1 MiB; left out: ";
+        static final String NOTE_END = ". See summary.json and report.html for the rest._\n";
+        private static final int NOTE_RESERVE = 400;
         private final StringBuilder sb = new StringBuilder();
+        private final List<String> leftOut = new ArrayList<>();
         private final int maxBytes;
         private int bytes;
-        private boolean closed;
 
         Bounded(int maxBytes) {
             this.maxBytes = maxBytes;
         }
 
-        boolean add(String section) {
-            if (closed) {
-                return false;
+        void add(String name, String section) {
+            if (section.isEmpty()) {
+                return;
             }
-            int size = utf8Length(section);
-            if (bytes + size + utf8Length(NOTE) > maxBytes) {
-                sb.append(NOTE);
-                bytes += utf8Length(NOTE);
-                closed = true;
-                return false;
+            String text = section + "\n";
+            int size = utf8Length(text);
+            if (bytes + size + NOTE_RESERVE > maxBytes) {
+                leftOut.add(name);
+                return;
             }
-            sb.append(section);
+            sb.append(text);
             bytes += size;
-            return true;
         }
 
-        @Override
-        public String toString() {
+        String finish() {
+            if (!leftOut.isEmpty()) {
+                sb.append(NOTE_START).append(String.join(", ", leftOut)).append(NOTE_END);
+            }
             return sb.toString();
         }
 

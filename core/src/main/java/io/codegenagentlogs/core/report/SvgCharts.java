@@ -1,5 +1,6 @@
 package io.codegenagentlogs.core.report;
 
+import io.codegenagentlogs.core.api.Timestamps;
 import io.codegenagentlogs.core.gate.GatePolicy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The report's pictures as inline SVG: entries per message type, and the run's timeline. Colours
+ * The report's pictures as inline SVG: entries per message type, the run's timeline, and (for the
+ * Jenkins trend) a small multi-series line chart. Colours
  * come from CSS classes in report.css (fill attributes are only the fallback when the stylesheet is
  * missing; CSS overrides them), so nothing needs {@code style=} and the strict artifact CSP holds.
  * Each chart carries a {@code <title>} with its content in words for screen readers.
@@ -26,6 +28,10 @@ public final class SvgCharts {
     static final String FAIL = "cal-t-fail";
     static final String FINAL = "cal-t-final";
     static final String OTHER = "cal-t-other";
+    /** An ERROR entry the policy does not fail on, or a change whose call failed. */
+    static final String ERROR = "cal-t-error";
+    /** A code-changing call. */
+    static final String CHANGE = "cal-t-change";
 
     private SvgCharts() {
     }
@@ -42,6 +48,8 @@ public final class SvgCharts {
         return switch (typeClass) {
             case FAIL -> "#c62828";
             case FINAL -> "#2e7d32";
+            case ERROR -> "#ef6c00";
+            case CHANGE -> "#1565c0";
             default -> "#78909c";
         };
     }
@@ -102,9 +110,11 @@ public final class SvgCharts {
     }
 
     /**
-     * The run over time: one tick per sampled entry, in a lane by type class (failing, final answer,
-     * other). The x axis is time when the sample has readable, increasing timestamps, else the
-     * entry's position. "" when there are no entries.
+     * The run over time, in four lanes: failing and ERROR entries (every one of them up to
+     * {@link SummaryAccumulator#MAX_ERROR_MARKS}, unsampled: this is where the errors happened), code
+     * changes (the audit trail's calls), the final answer, and a sample of everything else. The x
+     * axis is time when the sample has readable, increasing timestamps, else the entry's position.
+     * "" when there are no entries.
      */
     public static String timelineChart(Report report) {
         RunSummary s = report.summary();
@@ -116,54 +126,85 @@ public final class SvgCharts {
         Instant last = points.get(points.size() - 1).at();
         boolean byTime = first != null && last != null && last.isAfter(first)
                 && points.stream().allMatch(p -> p.at() != null);
-        double from = byTime ? first.toEpochMilli() : points.get(0).index();
-        double to = byTime ? last.toEpochMilli() : points.get(points.size() - 1).index();
-        double span = Math.max(1, to - from);
+        Axis axis = new Axis(byTime, byTime ? first.toEpochMilli() : points.get(0).index(),
+                byTime ? last.toEpochMilli() : points.get(points.size() - 1).index());
 
-        int left = 100;
-        int plot = WIDTH - left - 10;
-        int lane = 18;
-        String[] names = {"failing", "final answer", "other"};
-        int height = 3 * lane + 30;
+        String[] names = {"failing / ERROR", "changes", "final answer", "other"};
+        int height = names.length * LANE + 30;
 
-        long failing = 0;
         StringBuilder ticks = new StringBuilder(points.size() * 90);
+        long marked = 0;
+        for (TimelinePoint p : s.errorMarks()) {
+            String cls = report.policy().isFailing(p.type()) ? FAIL : ERROR;
+            marked += tick(ticks, axis, p.index(), p.at(), 0, cls) ? 1 : 0;
+        }
+        long changes = 0;
+        for (ChangeRecord c : s.audit().changes()) {
+            changes += tick(ticks, axis, c.index(), Timestamps.parseOrNull(c.createdAt()), 1, c.failed() ? ERROR : CHANGE) ? 1 : 0;
+        }
         for (TimelinePoint p : points) {
             String cls = typeClass(p.type(), report.policy());
-            if (cls.equals(FAIL)) {
-                failing++;
+            if (cls.equals(FAIL) || "ERROR".equals(p.type())) {
+                continue; // drawn from the unsampled marks
             }
-            int laneIndex = cls.equals(FAIL) ? 0 : cls.equals(FINAL) ? 1 : 2;
-            double v = byTime ? p.at().toEpochMilli() : p.index();
-            double x = left + (v - from) / span * (plot - 2);
-            ticks.append("<rect class=\"cal-tick ").append(cls).append("\" x=\"")
-                    .append(String.format(Locale.ROOT, "%.1f", x)).append("\" y=\"").append(4 + laneIndex * lane)
-                    .append("\" width=\"2\" height=\"").append(lane - 4).append("\" fill=\"")
-                    .append(fallbackFill(cls)).append("\"/>");
+            tick(ticks, axis, p.index(), p.at(), cls.equals(FINAL) ? 2 : 3, cls);
         }
 
         StringBuilder svg = new StringBuilder(ticks.length() + 1024);
         svg.append(String.format(Locale.ROOT, SVG_OPEN, "cal-timeline", WIDTH, height, WIDTH, height));
         String title = "Timeline of " + HumanFormat.plural(s.entriesSeen(), "entry", "entries")
                 + (byTime ? " from " + HumanFormat.dateTime(first) + " to " + HumanFormat.dateTime(last) : " by position")
-                + (s.timelineStride() > 1 ? ", one in " + s.timelineStride() + " shown" : "")
-                + "; " + failing + " failing shown";
+                + "; " + marked + " failing or ERROR entries marked"
+                + (s.errorMarkTotal() > s.errorMarks().size() ? " (the first " + s.errorMarks().size() + " of "
+                        + s.errorMarkTotal() + ")" : "")
+                + "; " + changes + " code changes marked"
+                + (s.timelineStride() > 1 ? "; other entries: one in " + s.timelineStride() + " shown" : "");
         svg.append("<title>").append(XmlText.line(title, 1000)).append("</title>");
-        for (int i = 0; i < 3; i++) {
-            int y = 4 + i * lane;
-            svg.append("<rect class=\"cal-lane\" x=\"").append(left).append("\" y=\"").append(y).append("\" width=\"")
-                    .append(plot).append("\" height=\"").append(lane - 4).append("\" fill=\"#f5f5f5\"/>");
-            svg.append("<text class=\"cal-label\" x=\"").append(left - 6).append("\" y=\"").append(y + 11)
+        for (int i = 0; i < names.length; i++) {
+            int y = 4 + i * LANE;
+            svg.append("<rect class=\"cal-lane\" x=\"").append(LEFT).append("\" y=\"").append(y).append("\" width=\"")
+                    .append(PLOT).append("\" height=\"").append(LANE - 4).append("\" fill=\"#f5f5f5\"/>");
+            svg.append("<text class=\"cal-label\" x=\"").append(LEFT - 6).append("\" y=\"").append(y + 11)
                     .append("\" text-anchor=\"end\">").append(names[i]).append("</text>");
         }
         svg.append(ticks);
-        int axisY = 3 * lane + 18;
+        int axisY = names.length * LANE + 18;
         String start = byTime ? HumanFormat.time(first) : "#" + points.get(0).index();
         String end = byTime ? HumanFormat.time(last) + " UTC" : "#" + points.get(points.size() - 1).index();
-        svg.append("<text class=\"cal-axis\" x=\"").append(left).append("\" y=\"").append(axisY).append("\">")
+        svg.append("<text class=\"cal-axis\" x=\"").append(LEFT).append("\" y=\"").append(axisY).append("\">")
                 .append(XmlText.escape(start)).append("</text>");
-        svg.append("<text class=\"cal-axis\" x=\"").append(left + plot).append("\" y=\"").append(axisY)
+        svg.append("<text class=\"cal-axis\" x=\"").append(LEFT + PLOT).append("\" y=\"").append(axisY)
                 .append("\" text-anchor=\"end\">").append(XmlText.escape(end)).append("</text>");
         return svg.append("</svg>").toString();
+    }
+
+    private static final int LEFT = 110;
+    private static final int PLOT = WIDTH - LEFT - 10;
+    private static final int LANE = 18;
+
+    /** Where the x axis starts and ends: epoch milliseconds, or entry positions. */
+    private record Axis(boolean byTime, double from, double to) {
+        /** The x of an entry, or NaN when it cannot be placed (no readable time on a time axis). */
+        double x(long index, Instant at) {
+            if (byTime && at == null) {
+                return Double.NaN;
+            }
+            double v = byTime ? at.toEpochMilli() : index;
+            double clamped = Math.max(from, Math.min(to, v));
+            return LEFT + (clamped - from) / Math.max(1, to - from) * (PLOT - 2);
+        }
+    }
+
+    /** One tick in a lane; false when it could not be placed. */
+    private static boolean tick(StringBuilder sb, Axis axis, long index, Instant at, int lane, String cls) {
+        double x = axis.x(index, at);
+        if (Double.isNaN(x)) {
+            return false;
+        }
+        sb.append("<rect class=\"cal-tick ").append(cls).append("\" x=\"")
+                .append(String.format(Locale.ROOT, "%.1f", x)).append("\" y=\"").append(4 + lane * LANE)
+                .append("\" width=\"2\" height=\"").append(LANE - 4).append("\" fill=\"")
+                .append(fallbackFill(cls)).append("\"/>");
+        return true;
     }
 }

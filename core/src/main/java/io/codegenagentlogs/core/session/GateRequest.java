@@ -2,6 +2,7 @@ package io.codegenagentlogs.core.session;
 
 import io.codegenagentlogs.core.api.Ids;
 import io.codegenagentlogs.core.gate.GatePolicy;
+import io.codegenagentlogs.core.report.ChangeRules;
 import io.codegenagentlogs.core.watch.WatchOptions;
 import java.io.Serializable;
 
@@ -13,12 +14,14 @@ public final class GateRequest implements Serializable {
     private final long runId;
     private final GatePolicy policy;
     private final WatchOptions options;
+    private final ChangeRules changeRules;
 
     private GateRequest(Builder b) {
         this.orgId = Ids.requirePositive("organization id", b.orgId);
         this.runId = Ids.requirePositive("run id", b.runId);
         this.policy = b.policy;
         this.options = b.options;
+        this.changeRules = b.changeRules;
     }
 
     public static Builder builder() {
@@ -41,11 +44,17 @@ public final class GateRequest implements Serializable {
         return options;
     }
 
+    /** Which tool calls the report lists as changes made by the agent. */
+    public ChangeRules changeRules() {
+        return changeRules == null ? ChangeRules.defaults() : changeRules;
+    }
+
     public static final class Builder {
         private long orgId;
         private long runId;
         private GatePolicy policy = GatePolicy.defaults();
         private WatchOptions options = WatchOptions.defaults();
+        private ChangeRules changeRules = ChangeRules.defaults();
 
         public Builder orgId(long orgId) {
             this.orgId = orgId;
@@ -64,6 +73,11 @@ public final class GateRequest implements Serializable {
 
         public Builder options(WatchOptions options) {
             this.options = options;
+            return this;
+        }
+
+        public Builder changeRules(ChangeRules changeRules) {
+            this.changeRules = changeRules;
             return this;
         }
 

@@ -65,7 +65,7 @@ public final class GateSession implements Closeable {
             throw new IllegalArgumentException("The snapshot is of run " + from.runId() + " in org " + from.orgId()
                     + ", not of run " + request.runId() + " in org " + request.orgId());
         }
-        SummaryAccumulator summary = new SummaryAccumulator(request.policy());
+        SummaryAccumulator summary = new SummaryAccumulator(request.policy(), request.changeRules());
         Path logs = reportDir.resolve(ReportFiles.LOGS_NDJSON);
         // the last entries delivered before the restart: a page that repeats them must not deliver them again
         ArrayDeque<String> lastDelivered = new ArrayDeque<>();
@@ -140,7 +140,7 @@ public final class GateSession implements Closeable {
     public GateResult finish(WatchOutcome outcome) throws IOException {
         ndjson.close();
         RunSummary s = summary.snapshot();
-        GateDecision decision = Gate.evaluate(request.policy(), outcome, s.countsByType());
+        GateDecision decision = Gate.evaluate(request.policy(), outcome, s.countsByType(), s.reasoning().callRepeat());
         WatchSnapshot snap = outcome.snapshot();
         Report report = Report.builder()
                 .summary(s)

@@ -69,14 +69,41 @@ public class ConsoleFormatTest {
     @Test
     public void entryLineLooksLikeTheExample() {
         LogEntry e = entry("ACTION", "ripgrep_search", "I need to search for the user's function", json("{\"status\":\"success\"}"));
-        assertEquals("#12   10:30:15  ACTION            ripgrep_search  I need to search for the user's function",
+        assertEquals("#12     10:30:15  ACTION                     ripgrep_search      I need to search for the user's function",
                 ConsoleFormat.entryLine(12, e));
         LogEntry noTool = entry("plan_evaluation", null, "thinking\n  hard", null, null, "2025-06-21 11:20:04.338398");
-        assertEquals("#3    11:20:04  PLAN_EVALUATION   thinking hard", ConsoleFormat.entryLine(3, noTool));
+        assertEquals("#3      11:20:04  PLAN_EVALUATION                                thinking hard", ConsoleFormat.entryLine(3, noTool));
         LogEntry oddTime = entry("ERROR", null, null, str("boom"), null, " yesterday ");
-        assertEquals("#100  yesterday  ERROR             boom", ConsoleFormat.entryLine(100, oddTime));
+        assertEquals("#100    yesterd…  ERROR                                          boom", ConsoleFormat.entryLine(100, oddTime));
         LogEntry noTime = entry("ERROR", null, null, null, null, null);
-        assertEquals("#0    --:--:--  ERROR", ConsoleFormat.entryLine(0, noTime));
+        assertEquals("#0      --:--:--  ERROR", ConsoleFormat.entryLine(0, noTime));
+    }
+
+    @Test
+    public void longTypesAndToolsKeepTheColumnsAligned() {
+        List<String> lines = new ArrayList<>();
+        for (String type : List.of("ACTION", "USER_GITHUB_ISSUE_COMMENT", "INITIAL_PR_GENERATION", "TOOL_APPROVAL_REQUEST",
+                "PR_CREATION_FAILED", "A_TYPE_NOBODY_DOCUMENTED_YET_AND_LONG")) {
+            lines.add(ConsoleFormat.entryLine(7, entry(type, null, "message", null)));
+            lines.add(ConsoleFormat.entryLine(12345, entry(type, "a_tool_with_a_very_long_name", "message", null)));
+        }
+        for (String line : lines) {
+            assertEquals(line, 65, line.indexOf("message"));
+        }
+        assertTrue(lines.get(lines.size() - 1), lines.get(lines.size() - 1).contains("A_TYPE_NOBODY_DOCUMENTED…  a_tool_with_a_ver…  message"));
+    }
+
+    @Test
+    public void messagesAreHumanTextNotJson() {
+        LogEntry error = entry("ERROR", "run_command", null, json("{\"error\":\"Command failed with exit code 1\","
+                + "\"stderr\":\"" + "x".repeat(400) + "\"}"));
+        String line = ConsoleFormat.entryLine(7, error);
+        assertTrue(line, line.endsWith("run_command         Command failed with exit code 1"));
+        LogEntry link = entry("AGENT_RUN_LINK", null, null, json("{\"agent_run_id\":12346,\"relation\":\"pr_review\"}"));
+        assertTrue(ConsoleFormat.entryLine(34, link).endsWith("agent_run_id: 12346; relation: pr_review"));
+        LogEntry comment = entry("USER_GITHUB_ISSUE_COMMENT", null, null, json("{\"issue_number\":482,\"author\":\"maria-k\","
+                + "\"body\":\"Thanks! Will review #483 today.\"}"));
+        assertTrue(ConsoleFormat.entryLine(55, comment).endsWith("USER_GITHUB_ISSUE_COMMENT                      Thanks! Will review #483 today."));
     }
 
     @Test

@@ -56,4 +56,31 @@ public class GateTest {
         assertEquals(Verdict.ERROR, d.verdict());
         assertTrue(d.reasons().get(0).contains("Incomplete"));
     }
+
+    @Test
+    public void theLoopRuleIsOffByDefaultAndFailsAboveItsLimit() {
+        CallRepeat fourTimes = new CallRepeat("run_command", 4);
+        assertEquals(0, GatePolicy.defaults().maxIdenticalCalls());
+        assertEquals(Verdict.PASSED, Gate.evaluate(GatePolicy.defaults(), WatchOutcomes.completed(run("COMPLETE")), CLEAN,
+                fourTimes).verdict());
+        GatePolicy four = GatePolicy.builder().maxIdenticalCalls(4).build();
+        assertEquals("4 is not more than 4", Verdict.PASSED,
+                Gate.evaluate(four, WatchOutcomes.completed(run("COMPLETE")), CLEAN, fourTimes).verdict());
+        GatePolicy three = GatePolicy.builder().maxIdenticalCalls(3).build();
+        GateDecision d = Gate.evaluate(three, WatchOutcomes.completed(run("COMPLETE")), CLEAN, fourTimes);
+        assertEquals(Verdict.FAILED, d.verdict());
+        assertEquals(List.of("the same run_command call (same input) was made 4 times, more than the 3 allowed: "
+                + "the agent may be going in circles"), d.reasons());
+        assertEquals(0, d.failingEntries());
+        GateDecision timedOut = Gate.evaluate(three, WatchOutcomes.timedOut(), CLEAN, fourTimes);
+        assertEquals(Verdict.TIMED_OUT, timedOut.verdict());
+        assertTrue(timedOut.reasons().get(1).startsWith("before the timeout: the same run_command call"));
+        assertEquals(Verdict.PASSED, Gate.evaluate(three, WatchOutcomes.completed(run("COMPLETE")), CLEAN, CallRepeat.NONE)
+                .verdict());
+    }
+
+    @Test(expected = IllegalArgumentException.class)
+    public void theLoopRuleTakesNoNegativeLimit() {
+        GatePolicy.builder().maxIdenticalCalls(-1);
+    }
 }

@@ -94,13 +94,38 @@ public final class Fixtures {
         acc.onEntry(i++, entry("ERROR", "file_write" + IMG, ALL, str(ALL + extra), null, ALL));
         acc.onEntry(i++, entry("ERROR", null, null, json("{\"error\":" + quote(ALL) + "}")));
         acc.onEntry(i++, entry("PR_CREATION_FAILED", MARKDOWN, null, str(CLOSE_TESTCASE + CDATA_END)));
-        acc.onEntry(i++, entry("FINAL_ANSWER", null, "thought", str("```\n" + ALL + "\n````` end" + extra)));
+        // the insights: a code change with hostile paths and a look-alike PR URL, a repeated hostile call, a run link
+        String hostileInput = "{\"path\":" + quote(ALL) + ",\"paths\":[" + quote(SCRIPT) + "," + quote(IMG) + "]}";
+        String prLookalike = "https://github.com/a/b/pull/1\"><script>alert(1)</script>";
+        for (int k = 0; k < 3; k++) {
+            acc.onEntry(i++, call("ACTION", "file_write" + SCRIPT, hostileInput, "{\"status\":\"ok\",\"url\":" + quote(prLookalike)
+                    + ",\"commit\":\"abcdef1\"}"));
+        }
+        acc.onEntry(i++, call("ACTION", "run_command", "{\"command\":" + quote("git commit -m " + ALL + extra) + "}",
+                "{\"stdout\":" + quote("[main 1234567] " + ALL) + "}"));
+        acc.onEntry(i++, entry("AGENT_RUN_LINK", null, null, json("{\"agent_run_id\":\"" + SCRIPT + "\",\"web_url\":"
+                + quote(JS_URL) + ",\"relation\":" + quote(ALL + extra) + "}")));
+        acc.onEntry(i++, entry("AGENT_RUN_LINK", null, null, str("see " + JS_URL + " and https://x.example/run/7\"><b>")));
+        acc.onEntry(i++, entry("FINAL_ANSWER", null, "thought", json("{\"summary\":" + quote("```\n" + ALL + "\n````` end" + extra)
+                + ",\"pull_request\":" + quote(prLookalike) + "}")));
         RunSummary s = acc.snapshot();
         GateDecision d = new GateDecision(Verdict.FAILED, List.of("3 failing entries " + ALL, extra), 3);
         return Report.builder().summary(s).decision(d).policy(policy)
                 .anomalies(List.of(new Anomaly(Anomaly.Kind.EMPTY_PAGE, 3, ALL)), 1)
                 .stats(new RequestStats(12, 2, 1)).duration(Duration.ofSeconds(95)).generatedAt(T0.plusSeconds(300))
                 .build();
+    }
+
+    /** A tool call with raw JSON input and output. */
+    public static LogEntry call(String type, String tool, String inputJson, String outputJson) {
+        JsonObject o = new JsonObject();
+        o.addProperty("agent_run_id", 12345);
+        o.addProperty("created_at", "2024-01-15T10:30:15Z");
+        o.addProperty("message_type", type);
+        o.addProperty("tool_name", tool);
+        o.add("tool_input", inputJson == null ? null : json(inputJson));
+        o.add("tool_output", outputJson == null ? null : json(outputJson));
+        return EntryDecoder.decode(o.toString());
     }
 
     static String quote(String s) {

@@ -58,8 +58,9 @@ public class JUnitXmlRendererTest {
         Element suite = suite(doc);
         // gate + run status + 3 failing entries
         assertEquals("5", suite.getAttribute("tests"));
-        // gate FAILED, run status: the hostile status is not a failure phase, so it is skipped as unfinished
-        assertEquals("4", suite.getAttribute("failures"));
+        // the 3 failing entries fail; the gate passes (they show why it failed); the hostile status is not a
+        // failure phase, so the run status is skipped as unfinished
+        assertEquals("3", suite.getAttribute("failures"));
         assertEquals("1", suite.getAttribute("skipped"));
         List<Element> cases = cases(doc);
         assertEquals(5, cases.size());
@@ -67,10 +68,11 @@ public class JUnitXmlRendererTest {
         assertTrue(pr.getAttribute("name"), pr.getAttribute("name").startsWith("#4 PR_CREATION_FAILED | a | b |"));
         Element failure = XmlAssert.byName(pr, "failure").get(0);
         assertEquals(CLOSE_TESTCASE + CDATA_END, failure.getAttribute("message"));
-        assertTrue(failure.getTextContent().contains("message: " + CLOSE_TESTCASE + CDATA_END));
+        assertTrue(failure.getTextContent().contains(CLOSE_TESTCASE + CDATA_END));
         assertEquals("PR_CREATION_FAILED", failure.getAttribute("type"));
         Element gate = cases.get(0);
-        assertTrue(XmlAssert.byName(gate, "failure").get(0).getAttribute("message").contains("<script>alert(1)</script>"));
+        assertEquals(0, XmlAssert.byName(gate, "failure").size());
+        assertTrue(XmlAssert.byName(gate, "system-out").get(0).getTextContent().contains("<script>alert(1)</script>"));
         assertTrue(cases.get(2).getAttribute("name").startsWith("#2 ERROR file_write\"><img src=x onerror=alert(1)>"));
     }
 
@@ -118,7 +120,41 @@ public class JUnitXmlRendererTest {
         GatePolicy strict = GatePolicy.defaults();
         Report failed = Fixtures.report(acc.snapshot(), new GateDecision(Verdict.FAILED, List.of("150"), 150), strict);
         Document doc2 = XmlAssert.parse(JUnitXmlRenderer.render(failed));
-        assertEquals("102", suite(doc2).getAttribute("failures"));
+        assertEquals("the 100 listed entries and the case for the other 50", "101", suite(doc2).getAttribute("failures"));
         assertEquals("50 more failing entries", cases(doc2).get(102).getAttribute("name"));
+    }
+
+    @Test
+    public void failedTestCasesTellTheSummarysStory() {
+        Report r = InsightFixtures.report();
+        Document doc = XmlAssert.parse(JUnitXmlRenderer.render(r));
+        Element suite = suite(doc);
+        List<String> names = cases(doc).stream().map(c -> c.getAttribute("name")).toList();
+        assertEquals(List.of("gate", "run status", "identical tool calls", "#6 ERROR run_command", "#8 ERROR run_command",
+                "#10 ERROR run_command", "#22 PR_CREATION_FAILED", "#32 ERROR web_search"), names);
+        assertEquals("one failed case per failing entry (5), and one for the loop rule", "6", suite.getAttribute("failures"));
+        assertEquals(r.summary().failureTotal(), cases(doc).stream().filter(c -> c.getAttribute("name").startsWith("#"))
+                .filter(c -> !XmlAssert.byName(c, "failure").isEmpty()).count());
+        assertEquals("the gate's case shows the verdict without counting it again", 0,
+                XmlAssert.byName(cases(doc).get(0), "failure").size());
+        Element loop = XmlAssert.byName(cases(doc).get(2), "failure").get(0);
+        assertEquals("the same run_command call (same input) was made 4 times; the policy allows 3", loop.getAttribute("message"));
+        Element first = XmlAssert.byName(cases(doc).get(3), "failure").get(0);
+        assertEquals("the human message, not the JSON", "Command failed with exit code 1", first.getAttribute("message"));
+        assertTrue(first.getTextContent().contains("stderr: Timeout of 5000 ms exceeded in tests/checkout.test.ts:41:7"));
+        assertTrue("the raw JSON is kept in the body", first.getTextContent().contains("raw JSON: {\"agent_run_id\":4242"));
+        assertTrue(XmlAssert.byName(doc, "property").stream()
+                .anyMatch(p -> p.getAttribute("name").equals("failing_entries") && p.getAttribute("value").equals("5")));
+    }
+
+    @Test
+    public void aFailedVerdictWithNoFailingCaseFailsTheGateCase() {
+        GatePolicy policy = GatePolicy.defaults();
+        SummaryAccumulator acc = new SummaryAccumulator(policy);
+        acc.onRun(Fixtures.run("COMPLETE"));
+        Report r = Fixtures.report(acc.snapshot(), new GateDecision(Verdict.FAILED, List.of("a rule of the future"), 0), policy);
+        Document doc = XmlAssert.parse(JUnitXmlRenderer.render(r));
+        assertEquals("1", suite(doc).getAttribute("failures"));
+        assertEquals("a rule of the future", XmlAssert.byName(cases(doc).get(0), "failure").get(0).getAttribute("message"));
     }
 }

@@ -38,7 +38,8 @@ public class JsonSummaryRendererTest {
 
         assertEquals(Set.of("schema_version", "verdict", "passed", "reasons", "failing_entries", "run", "logs_fetched",
                 "entries_seen", "first_entry_at", "last_entry_at", "counts", "tools", "failures", "final_answer",
-                "final_answer_truncated", "anomalies", "requests", "duration_ms", "policy", "generated_at"), j.keySet());
+                "final_answer_text", "final_answer_truncated", "changes", "failure_patterns", "reasoning", "linked_runs",
+                "errors", "span_ms", "anomalies", "requests", "duration_ms", "policy", "generated_at"), j.keySet());
         assertEquals(1, j.get("schema_version").getAsInt());
         assertEquals("PASSED", j.get("verdict").getAsString());
         assertTrue(j.get("passed").getAsBoolean());
@@ -97,8 +98,25 @@ public class JsonSummaryRendererTest {
                 }
             }
         }
-        for (String key : List.of("index", "created_at", "type", "tool", "message")) {
+        for (String key : List.of("index", "created_at", "type", "tool", "message", "text", "raw")) {
             paths.add("failures.entries[]." + key);
+        }
+        JsonObject realistic = parse(InsightFixtures.report());
+        for (String[] array : new String[][] {{"changes", "entries"}, {"failure_patterns", "groups"}, {"reasoning", "repeated"},
+            {"linked_runs", "entries"}}) {
+            JsonObject first = realistic.getAsJsonObject(array[0]).getAsJsonArray(array[1]).get(0).getAsJsonObject();
+            for (String key : first.keySet()) {
+                paths.add(array[0] + "." + array[1] + "[]." + key);
+            }
+        }
+        for (String key : realistic.getAsJsonObject("changes").getAsJsonObject("files").keySet()) {
+            paths.add("changes.files." + key);
+        }
+        for (String key : realistic.getAsJsonObject("tools").getAsJsonObject("run_command").keySet()) {
+            paths.add("tools.*." + key);
+        }
+        for (String key : realistic.getAsJsonObject("tools").getAsJsonObject("run_command").getAsJsonObject("time_ms").keySet()) {
+            paths.add("tools.*.time_ms." + key);
         }
         for (String key : List.of("kind", "skip", "message")) {
             paths.add("anomalies.entries[]." + key);
@@ -138,7 +156,14 @@ public class JsonSummaryRendererTest {
         assertEquals("failed" + ALL, run.get("status_raw").getAsString());
 
         assertEquals(s.finalAnswer(), j.get("final_answer").getAsString());
-        assertTrue(s.finalAnswer().contains(ALL));
+        assertEquals(s.finalAnswerText(), j.get("final_answer_text").getAsString());
+        assertTrue(s.finalAnswerText().contains(ALL));
+        assertEquals(s.audit().files(), List.of(j.getAsJsonObject("changes").getAsJsonObject("files").getAsJsonArray("paths")
+                .asList().stream().map(e -> e.getAsString()).toArray(String[]::new)));
+        assertEquals("a value with line breaks is no path; markup is a path like any other, kept as sent",
+                List.of(Fixtures.SCRIPT, Fixtures.IMG), s.audit().files());
+        assertEquals(s.reasoning().mostRepeated().input(), j.getAsJsonObject("reasoning").getAsJsonArray("repeated").get(0)
+                .getAsJsonObject().get("input").getAsString());
         JsonArray entries = j.getAsJsonObject("failures").getAsJsonArray("entries");
         assertEquals(s.failures().size(), entries.size());
         for (int i = 0; i < entries.size(); i++) {
@@ -171,5 +196,49 @@ public class JsonSummaryRendererTest {
         String decoded = new String(utf8, StandardCharsets.UTF_8);
         assertEquals("a\ud800b\udc00c\uD83D\uDE00",
                 JsonParser.parseString(decoded).getAsJsonObject().get("final_answer").getAsString());
+    }
+
+    @Test
+    public void insightsAreInTheSummary() {
+        JsonObject j = parse(InsightFixtures.report());
+        JsonObject changes = j.getAsJsonObject("changes");
+        assertEquals(11, changes.get("total").getAsLong());
+        assertEquals("[\"https://github.com/acme/shop/pull/78\"]", changes.getAsJsonArray("pull_requests").toString());
+        assertEquals("[\"1a2b3c4\",\"5e6f7a8\"]", changes.getAsJsonArray("commits").toString());
+        assertEquals(6, changes.getAsJsonObject("files").get("total").getAsLong());
+        JsonObject commit = changes.getAsJsonArray("entries").get(5).getAsJsonObject();
+        assertEquals(19, commit.get("index").getAsLong());
+        assertEquals("git add -A \u0026\u0026 git commit -m 'Fix checkout timer race (#77)'".replace("\\u0026", "&"),
+                commit.get("command").getAsString());
+        assertTrue(changes.getAsJsonArray("entries").get(6).getAsJsonObject().get("failed").getAsBoolean());
+
+        JsonObject patterns = j.getAsJsonObject("failure_patterns");
+        assertEquals(5, patterns.get("entries").getAsLong());
+        JsonObject top = patterns.getAsJsonArray("groups").get(0).getAsJsonObject();
+        assertEquals("Command failed with exit code <n>", top.get("pattern").getAsString());
+        assertEquals(3, top.get("count").getAsLong());
+
+        JsonObject reasoning = j.getAsJsonObject("reasoning");
+        assertEquals(8.5, reasoning.get("actions_per_plan_evaluation").getAsDouble(), 0.001);
+        assertEquals(4, reasoning.get("max_identical_calls").getAsLong());
+        JsonObject loop = reasoning.getAsJsonArray("repeated").get(0).getAsJsonObject();
+        assertTrue(loop.get("possible_loop").getAsBoolean());
+        assertEquals("{\"command\":\"npm test -- tests/checkout.test.ts\"}", loop.get("input").getAsString());
+
+        JsonObject link = j.getAsJsonObject("linked_runs").getAsJsonArray("entries").get(0).getAsJsonObject();
+        assertEquals(5551, link.get("run_id").getAsLong());
+
+        JsonObject run = j.getAsJsonObject("tools").getAsJsonObject("run_command");
+        assertEquals(3, run.get("error_entries").getAsLong());
+        assertEquals(4, run.get("failed_calls").getAsLong());
+        assertEquals(7, run.get("errors").getAsLong());
+        assertEquals(8000, run.getAsJsonObject("time_ms").get("median").getAsLong());
+        assertTrue(j.getAsJsonObject("tools").getAsJsonObject("web_search").get("time_ms").isJsonNull());
+        assertEquals(3, j.getAsJsonObject("policy").get("max_identical_calls").getAsInt());
+        assertEquals(281_000, j.get("span_ms").getAsLong());
+        assertTrue(j.get("final_answer_text").getAsString().startsWith("Fixed the flaky checkout test"));
+        JsonObject failure = j.getAsJsonObject("failures").getAsJsonArray("entries").get(0).getAsJsonObject();
+        assertTrue(failure.get("text").getAsString().contains("\nstderr: Timeout of 5000 ms"));
+        assertTrue(failure.get("raw").getAsString().startsWith("{\"agent_run_id\":4242"));
     }
 }

@@ -85,15 +85,37 @@ public class SvgChartsTest {
         List<Element> ticks = XmlAssert.byName(doc, "rect").stream()
                 .filter(r -> r.getAttribute("class").contains("cal-tick")).toList();
         assertEquals(3, ticks.size());
-        assertTrue(ticks.get(0).getAttribute("class").contains("cal-t-other"));
-        assertTrue(ticks.get(1).getAttribute("class").contains("cal-t-fail"));
-        assertTrue(ticks.get(2).getAttribute("class").contains("cal-t-final"));
-        double x0 = Double.parseDouble(ticks.get(0).getAttribute("x"));
-        double x1 = Double.parseDouble(ticks.get(1).getAttribute("x"));
-        double x2 = Double.parseDouble(ticks.get(2).getAttribute("x"));
+        double x0 = x(ticks, "cal-t-other");
+        double x1 = x(ticks, "cal-t-fail");
+        double x2 = x(ticks, "cal-t-final");
         assertEquals("the middle entry is in the middle of the time span", (x0 + x2) / 2, x1, 1.0);
         assertTrue(XmlAssert.byName(doc, "title").get(0).getTextContent()
                 .contains("from 2024-01-15 10:00:00 UTC to 2024-01-15 10:01:40 UTC"));
+    }
+
+    private static double x(List<Element> ticks, String cls) {
+        List<Element> found = ticks.stream().filter(t -> t.getAttribute("class").contains(cls)).toList();
+        assertEquals(cls, 1, found.size());
+        return Double.parseDouble(found.get(0).getAttribute("x"));
+    }
+
+    @Test
+    public void everyErrorIsMarkedEvenWhenTheRestIsSampled() {
+        SummaryAccumulator acc = new SummaryAccumulator(policy);
+        Instant t0 = Instant.parse("2024-01-15T10:00:00Z");
+        int n = 5 * SummaryAccumulator.MAX_TIMELINE_POINTS;
+        for (int i = 0; i < n; i++) {
+            // an ERROR at every odd position past 4001: most of them are not in the sample
+            String type = i > 4000 && i % 2 == 1 ? "ERROR" : "ACTION";
+            acc.onEntry(i, entry(type, null, "x", null, null, t0.plusSeconds(i).toString()));
+        }
+        RunSummary s = acc.snapshot();
+        assertTrue(s.timelineStride() > 1);
+        long errors = s.count("ERROR");
+        Document doc = XmlAssert.parse(SvgCharts.timelineChart(report(acc)));
+        long marked = XmlAssert.byName(doc, "rect").stream().filter(r -> r.getAttribute("class").contains("cal-t-fail")).count();
+        assertEquals(errors, marked);
+        assertTrue(XmlAssert.byName(doc, "title").get(0).getTextContent().contains(errors + " failing or ERROR entries marked"));
     }
 
     @Test

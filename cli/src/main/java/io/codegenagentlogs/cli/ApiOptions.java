@@ -50,6 +50,14 @@ final class ApiOptions {
                     + "Pages are fetched back to back while there are more. Default: ${DEFAULT-VALUE}.")
     String pollInterval;
 
+    @Option(names = "--max-outage", paramLabel = "DURATION", defaultValue = "10m", order = 23,
+            description = "How long the API may keep failing (HTTP 5xx or 408, resets, timeouts, answers cut short) after "
+                    + "it has answered once, before the watch gives up with exit 3; failed requests are retried with "
+                    + "growing waits meanwhile. --timeout still bounds it; 429s are waited out whatever it says. Before "
+                    + "the first good answer, a wrong host, port, TLS setup, token or id fails at once. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String maxOutage;
+
     @Option(names = "--rate-limit", paramLabel = "N/WINDOW", defaultValue = "60/60s", order = 22,
             description = "At most N requests in any WINDOW, shared by every watcher of the same token in "
                     + "this process (Codegen allows 60 per 60 s per token). Default: ${DEFAULT-VALUE}.")
@@ -117,7 +125,13 @@ final class ApiOptions {
     private WatchOptions watchOptions() {
         Duration poll = duration("--poll-interval", pollInterval);
         Duration t = duration("--timeout", timeout);
-        return WatchOptions.builder().timeout(t).pollInterval(poll).build();
+        Duration outage;
+        try {
+            outage = Durations.parse(maxOutage);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(new IllegalArgumentException("--max-outage: " + e.getMessage(), e));
+        }
+        return WatchOptions.builder().timeout(t).pollInterval(poll).maxOutage(outage).build();
     }
 
     static Duration duration(String option, String text) {

@@ -20,8 +20,11 @@ final class CliContext {
     private final GithubMode github;
     private volatile PrintStream human;
     private volatile Runnable onStop;
+    private volatile int stopExitCode = ExitCodes.CANCELLED;
 
-    CliContext(Map<String, String> env, PrintStream out, PrintStream err, Path workingDir) {
+    private final Terminal terminal;
+
+    CliContext(Map<String, String> env, PrintStream out, PrintStream err, Path workingDir, Terminal terminal) {
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
@@ -30,6 +33,18 @@ final class CliContext {
         this.secrets.add(this.env.get(ApiOptions.ENV_TOKEN));
         this.github = GithubMode.detect(this.env);
         this.human = out;
+        // NO_COLOR (https://no-color.org) whatever the terminal was found to be
+        this.terminal = Terminal.noColorUnset(this.env) ? terminal : terminal.withoutColour();
+    }
+
+    /** What standard output is: an interactive terminal, with or without colours, or plain. */
+    Terminal terminal() {
+        return terminal;
+    }
+
+    /** The screen width for status lines: {@code COLUMNS}, else 80. */
+    int columns() {
+        return HelpLayout.width(env("COLUMNS"));
     }
 
     /** The GitHub Actions mode when {@code GITHUB_ACTIONS=true}, else null. */
@@ -95,6 +110,14 @@ final class CliContext {
 
     /** Asks the running command to stop (Ctrl-C): a watch ends as cancelled, a simulator closes. */
     void requestStop() {
+        requestStop(ExitCodes.CANCELLED);
+    }
+
+    /** The same, for a signal whose exit code is {@code exitCode} (130 for SIGINT, 143 for SIGTERM). */
+    void requestStop(int exitCode) {
+        if (stop.getCount() > 0) {
+            stopExitCode = exitCode;
+        }
         stop.countDown();
         Runnable r = onStop;
         if (r != null) {
@@ -104,6 +127,11 @@ final class CliContext {
 
     boolean stopRequested() {
         return stop.getCount() == 0;
+    }
+
+    /** The exit code of a command cancelled by the stop request: 130 (SIGINT, Ctrl-C) or 143 (SIGTERM). */
+    int stopExitCode() {
+        return stopExitCode;
     }
 
     /** Runs {@code action} on {@link #requestStop()}, at once if a stop was already requested. */

@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
             "2:usage error (e.g. the report directory cannot be created)",
             "3:the demo did not end as designed",
             "4:the simulated run did not end in time",
-            "130:cancelled with Ctrl-C",
+            "130:cancelled with Ctrl-C (SIGINT)",
+            "143:terminated (SIGTERM)",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -65,6 +66,10 @@ final class DemoCommand implements Callable<Integer>, Verbosity {
 
     @Option(names = "--quiet", order = 2, description = "Print only the run line, the failing entries, the verdict and the report location.")
     boolean quiet;
+
+    @Option(names = "--no-color", order = 3,
+            description = "No colours, even on a terminal (so does a non-empty NO_COLOR environment variable).")
+    boolean noColor;
 
     @Option(names = "--verbose", order = 90, description = "On errors, also print the stack trace.")
     boolean verbose;
@@ -101,7 +106,7 @@ final class DemoCommand implements Callable<Integer>, Verbosity {
                     .options(WatchOptions.builder().pollInterval(Duration.ofMillis(500)).timeout(Duration.ofMinutes(2)).build())
                     .build();
             Path dir = ctx.resolve(reportDir);
-            GateFlow.Finished finished = GateFlow.run(ctx, client, request, dir, new GateFlow.Output(false, quiet, verbose));
+            GateFlow.Finished finished = GateFlow.run(ctx, client, request, dir, new GateFlow.Output(false, quiet, verbose, noColor));
             out.println();
             if (asDesigned(finished.decision())) {
                 out.println("This is the designed outcome: the gate FAILED the run because of its ERROR and "

@@ -18,6 +18,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExceptionHandler {
     private static final int MAX_LINE = 1000;
+    static final String COMMANDS = "gate, logs, summarize, simulate, demo and completion";
 
     private final CliContext ctx;
 
@@ -36,7 +37,7 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
             help = "";
         } else if (ex instanceof UnmatchedArgumentException unmatched && cmd.getParent() == null
                 && !unmatched.getUnmatched().isEmpty() && unmatched.getUnmatched().get(0).matches("[a-z][a-z-]{0,19}")) {
-            what = "Unknown command '" + unmatched.getUnmatched().get(0) + "': the commands are gate, logs, simulate and demo.";
+            what = "Unknown command '" + unmatched.getUnmatched().get(0) + "': the commands are " + COMMANDS + ".";
         } else if (ex instanceof UnmatchedArgumentException unmatched) {
             what = unmatched(unmatched);
         } else {

@@ -15,8 +15,10 @@ public final class ExitCodes {
     public static final int API_ERROR = 3;
     /** The overall timeout passed before the run finished. */
     public static final int TIMED_OUT = 4;
-    /** Cancelled by Ctrl-C (SIGINT): 128 + 2, as shells report it. */
+    /** Cancelled by Ctrl-C (SIGINT): 128 + 2, as shells report it. The report is written. */
     public static final int CANCELLED = 130;
+    /** Terminated by SIGTERM, how CI systems cancel a job: 128 + 15. The report is written. */
+    public static final int TERMINATED = 143;
 
     private ExitCodes() {
     }
@@ -35,6 +37,7 @@ public final class ExitCodes {
     static int of(WatchOutcome.Kind outcome) {
         return switch (outcome) {
             case COMPLETED -> PASSED;
+            case STOPPED_EARLY -> GATE_FAILED;
             case TIMED_OUT -> TIMED_OUT;
             case CANCELLED -> CANCELLED;
             case API_ERROR, INCOMPLETE -> API_ERROR;

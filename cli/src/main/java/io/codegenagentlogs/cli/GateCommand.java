@@ -5,7 +5,6 @@ import io.codegenagentlogs.core.gate.GatePolicy;
 import io.codegenagentlogs.core.report.ReportFiles;
 import io.codegenagentlogs.core.session.GateRequest;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +38,8 @@ import picocli.CommandLine.Option;
             "3:API error (authentication, run not found, retries exhausted), incomplete logs, or another error "
                     + "that prevented a verdict",
             "4:timed out before the run finished (--timeout)",
-            "130:cancelled with Ctrl-C",
+            "130:cancelled with Ctrl-C (SIGINT); the report of what was fetched is written",
+            "143:terminated (SIGTERM, how CI systems cancel a job); the report of what was fetched is written",
         },
         footerHeading = "%nEnvironment:%n",
         footer = {
@@ -67,20 +67,14 @@ final class GateCommand implements Callable<Integer>, Verbosity {
     @Mixin
     ApiOptions api;
 
-    @Option(names = "--fail-on", paramLabel = "TYPES", split = ",", defaultValue = "ERROR,PR_CREATION_FAILED", order = 10,
-            description = "Message types whose entries fail the gate, comma-separated, any case, for "
-                    + "example ERROR,PR_CREATION_FAILED,DETECT_PR_ERRORS. --fail-on= (empty) fails on no entry type. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    List<String> failOn;
+    @Mixin
+    PolicyOptions policy;
 
-    @Option(names = "--no-fail-on-run-status", order = 11,
-            description = "Do not fail the gate because the run ended with a failed status (ERROR, FAILED, "
-                    + "CANCELLED, STOPPED, TIMEOUT, MAX_ITERATIONS_REACHED, OUT_OF_TOKENS); only entries count.")
-    boolean noFailOnRunStatus;
-
-    @Option(names = "--max-failures", paramLabel = "N", defaultValue = "0", order = 12,
-            description = "How many failing entries to tolerate before the gate fails. Default: ${DEFAULT-VALUE}.")
-    int maxFailures;
+    @Option(names = "--fail-fast", order = 13,
+            description = "Stop watching as soon as the verdict can no longer change (more failing entries than "
+                    + "--max-failures tolerates): write the report, marked as stopped early, and exit 1. By default "
+                    + "the gate reads the whole run.")
+    boolean failFast;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = DEFAULT_REPORT_DIR, order = 30,
             description = "Where the report files go (created if missing; files of an earlier gate are replaced), "
@@ -91,6 +85,11 @@ final class GateCommand implements Callable<Integer>, Verbosity {
             description = "Print the summary JSON (exactly what " + ReportFiles.SUMMARY_JSON
                     + " holds) on standard output, and the human-readable lines on standard error.")
     boolean json;
+
+    @Option(names = "--no-color", order = 33,
+            description = "No colours, even on a terminal (so does a non-empty NO_COLOR environment variable). "
+                    + "Colours and the live status line appear only when standard output is a terminal.")
+    boolean noColor;
 
     @Option(names = "--quiet", order = 32,
             description = "Print only what matters: the run line, entries of a failing type, anomalies, the verdict, "
@@ -110,32 +109,18 @@ final class GateCommand implements Callable<Integer>, Verbosity {
     public Integer call() {
         ctx.useHumanStream(json);
         ApiOptions.Parsed options = api.parse(ctx);
-        GatePolicy policy = policy();
+        GatePolicy gatePolicy = policy.policy();
         GateRequest request = GateRequest.builder()
                 .orgId(options.orgId())
                 .runId(options.runId())
-                .policy(policy)
+                .policy(gatePolicy)
+                .changeRules(policy.changeRules())
                 .options(options.watchOptions())
+                .failFast(failFast)
                 .build();
         CodegenApiClient client = api.client(ctx, options);
         Path dir = ctx.resolve(reportDir);
-        return GateFlow.run(ctx, client, request, dir, new GateFlow.Output(json, quiet, verbose())).exitCode();
+        return GateFlow.run(ctx, client, request, dir, new GateFlow.Output(json, quiet, verbose(), noColor)).exitCode();
     }
 
-    private GatePolicy policy() {
-        if (maxFailures < 0) {
-            throw CliException.usage("--max-failures must be 0 or more, got " + maxFailures, "Pass e.g. --max-failures 0");
-        }
-        for (String type : failOn) {
-            if (!type.isBlank() && !type.strip().matches("[A-Za-z0-9_.:-]+")) {
-                throw CliException.usage("--fail-on: '" + io.codegenagentlogs.core.api.OneLine.of(type, 40)
-                        + "' is not a message type", "Pass comma-separated types like ERROR,PR_CREATION_FAILED");
-            }
-        }
-        return GatePolicy.builder()
-                .failOn(failOn)
-                .failOnRunStatus(!noFailOnRunStatus)
-                .maxFailures(maxFailures)
-                .build();
-    }
 }

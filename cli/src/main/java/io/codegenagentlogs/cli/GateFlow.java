@@ -8,6 +8,7 @@ import io.codegenagentlogs.core.report.ReportFiles;
 import io.codegenagentlogs.core.session.GateRequest;
 import io.codegenagentlogs.core.session.GateResult;
 import io.codegenagentlogs.core.session.GateSession;
+import io.codegenagentlogs.core.session.ReportDirInUseException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -27,11 +28,11 @@ import java.util.List;
  */
 final class GateFlow {
     /** The report files in the order they are worth opening. */
-    private static final List<String> REPORT_FILES = List.of(ReportFiles.SUMMARY_MD, ReportFiles.REPORT_HTML,
+    static final List<String> REPORT_FILES = List.of(ReportFiles.SUMMARY_MD, ReportFiles.REPORT_HTML,
             ReportFiles.REPORT_CSS, ReportFiles.SUMMARY_JSON, ReportFiles.JUNIT_XML, ReportFiles.LOGS_NDJSON);
 
     /** How the results are shown. */
-    record Output(boolean json, boolean quiet, boolean verbose) {
+    record Output(boolean json, boolean quiet, boolean verbose, boolean noColor) {
     }
 
     /** What a finished gate came to. */
@@ -47,11 +48,27 @@ final class GateFlow {
     static Finished run(CliContext ctx, CodegenApiClient client, GateRequest request, Path reportDir, Output output) {
         PrintStream human = output.json() ? ctx.err() : ctx.out();
         GithubMode github = ctx.github();
+        // the terminal is standard output's: with --json, people's lines go elsewhere, plain
+        Terminal terminal = output.json() ? Terminal.PLAIN : output.noColor() ? ctx.terminal().withoutColour() : ctx.terminal();
+        TerminalOutput term = terminal.interactive() || terminal.colour() ? new TerminalOutput(human, terminal, ctx.columns()) : null;
+        if (term != null) {
+            human = term;
+        }
         ConsolePrinter console = new ConsolePrinter(human, request.policy(), output.quiet());
+        LiveProgress live = term == null ? null
+                : new LiveProgress(term, console, request.policy(), terminal.interactive() && !output.quiet(), System::currentTimeMillis);
         GateSession session;
         try {
-            session = GateSession.open(request, client, reportDir, null, console);
+            session = GateSession.open(request, client, reportDir, null, live == null ? console : live);
+        } catch (ReportDirInUseException e) {
+            if (live != null) {
+                live.close();
+            }
+            throw CliException.usage(e.getMessage(), "Give each gate its own --report-dir, or wait for the other one to end");
         } catch (IOException e) {
+            if (live != null) {
+                live.close();
+            }
             throw CliException.usage("Cannot use the report directory " + reportDir + " (" + describe(e) + ")",
                     "Choose a writable directory with --report-dir");
         }
@@ -66,6 +83,9 @@ final class GateFlow {
                     + "). Check the disk and the directory's permissions, or choose another --report-dir.", e);
         } finally {
             ctx.onStop(null);
+            if (live != null) {
+                live.close();
+            }
         }
         if (output.json()) {
             try {
@@ -78,7 +98,11 @@ final class GateFlow {
         }
         GateDecision decision = result.decision();
         try (GithubMode.Region reasons = github == null ? null : new GithubMode.Region(human, null)) {
-            console.printVerdict(decision);
+            if (live != null) {
+                live.printVerdict(decision);
+            } else {
+                console.printVerdict(decision);
+            }
             // finish() wrote every report file, or threw
             human.println("Report: " + reportDir + " (" + String.join(", ", REPORT_FILES) + ")");
             human.flush();

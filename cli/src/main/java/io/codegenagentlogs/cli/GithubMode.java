@@ -24,6 +24,10 @@ import java.util.Map;
  * the verdict to the workflow as step outputs and a job summary.
  */
 final class GithubMode {
+    /** The step outputs the CLI writes, in order; action.yml declares the same. */
+    static final List<String> OUTPUT_NAMES = List.of("verdict", "status", "logs-fetched", "failures", "error-count",
+            "web-url", "report-dir", "reasons");
+
     /** GitHub shows ten error annotations per step; more would be dropped silently. */
     static final int MAX_ERROR_ANNOTATIONS = 10;
 

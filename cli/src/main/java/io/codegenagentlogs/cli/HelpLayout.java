@@ -69,7 +69,8 @@ final class HelpLayout {
             words.add("COMMAND");
         }
         // a command name with spaces ("java -jar x.jar") stays whole on the first line
-        return wrap(String.join(" ", words), 0, 6, spec.qualifiedName().length());
+        // the heading ("Usage:%n  ") already printed the first line's two-space indent
+        return wrap(String.join(" ", words), 2, 6, spec.qualifiedName().length()).substring(2);
     }
 
     private String paragraphs(String[] lines) {

@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
             "2:usage or configuration error (bad option, id, URL or duration; missing or unreadable token)",
             "3:API error (authentication, run not found, retries exhausted) or incomplete logs",
             "4:timed out before the run finished (--timeout)",
-            "130:cancelled with Ctrl-C",
+            "130:cancelled with Ctrl-C (SIGINT)",
+            "143:terminated (SIGTERM)",
         },
         footerHeading = "%nEnvironment:%n",
         footer = {
@@ -72,6 +73,11 @@ final class LogsCommand implements Callable<Integer>, Verbosity {
                     + "Default: ${DEFAULT-VALUE}.")
     Format format;
 
+    @Option(names = "--no-color", order = 11,
+            description = "No colours in text entries, even on a terminal (so does a non-empty NO_COLOR "
+                    + "environment variable).")
+    boolean noColor;
+
     LogsCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -92,7 +98,9 @@ final class LogsCommand implements Callable<Integer>, Verbosity {
         // In a GitHub Actions log, text entries and progress share standard output, inside one region where
         // workflow commands are off: a region covers one stream only. NDJSON stays pure data for pipes.
         PrintStream progress = github != null && format == Format.text ? out : err;
-        LogListener entries = format == Format.ndjson ? new RawLines(out) : new TextLines(out);
+        Terminal terminal = noColor ? ctx.terminal().withoutColour() : ctx.terminal();
+        LogListener entries = format == Format.ndjson ? new RawLines(out)
+                : new TextLines(terminal.colour() ? new TerminalOutput(out, new Terminal(false, true), ctx.columns()) : out);
         LogListener listener = LogListener.all(entries, new ProgressOnly(new ConsolePrinter(progress, GatePolicy.defaults())));
         RunWatcher watcher = RunWatcher.create(client, options.watchOptions(),
                 WatchSnapshot.start(options.orgId(), options.runId(), System.currentTimeMillis()), listener);
@@ -119,7 +127,7 @@ final class LogsCommand implements Callable<Integer>, Verbosity {
         return code;
     }
 
-    /** One readable line per entry. */
+    /** One readable line per entry; coloured by its type when written to a terminal that shows colours. */
     private static final class TextLines implements LogListener {
         private final PrintStream out;
 
@@ -129,6 +137,9 @@ final class LogsCommand implements Callable<Integer>, Verbosity {
 
         @Override
         public void onEntry(long index, LogEntry entry) {
+            if (out instanceof TerminalOutput terminal) {
+                terminal.colourNext(TerminalOutput.colourOf(entry.normalizedType(), GatePolicy.defaults()));
+            }
             out.println(ConsoleFormat.entryLine(index, entry));
             out.flush();
         }

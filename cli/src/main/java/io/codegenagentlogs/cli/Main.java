@@ -21,16 +21,29 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 public final class Main {
     private final CliContext ctx;
 
+    /** A CLI whose standard output is not a terminal: plain lines, no colours (what tests and pipes get). */
     public Main(Map<String, String> env, PrintStream out, PrintStream err, Path workingDir) {
-        this.ctx = new CliContext(env, out, err, workingDir);
+        this(env, out, err, workingDir, Terminal.PLAIN);
+    }
+
+    Main(Map<String, String> env, PrintStream out, PrintStream err, Path workingDir, Terminal terminal) {
+        this.ctx = new CliContext(env, out, err, workingDir, terminal);
     }
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.err)), true, StandardCharsets.UTF_8);
-        Main main = new Main(System.getenv(), out, err, Path.of(""));
+        Main main = new Main(System.getenv(), out, err, Path.of(""), Terminal.detect(System.getenv()));
         CountDownLatch done = new CountDownLatch(1);
-        // Ctrl-C / SIGTERM: end the watch as cancelled, let the report be written, then let the JVM exit (130 for SIGINT).
+        // SIGINT (Ctrl-C) and SIGTERM (how CI cancels a job): end the watch as cancelled, write the report, and exit
+        // 130 or 143. A second signal exits at once.
+        Signals.onInterruptAndTerminate(code -> {
+            if (main.ctx.stopRequested()) {
+                Runtime.getRuntime().halt(code);
+            }
+            main.stop(code);
+        });
+        // Any other way the JVM is asked to end (SIGHUP, say): the same, as far as shutdown hooks allow.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (done.getCount() > 0) {
                 main.stop();
@@ -50,12 +63,19 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; never calls System.exit. */
     public int run(String... args) {
-        return commandLine().execute(args);
+        int code = commandLine().execute(args);
+        // a command cancelled by a signal ends with that signal's code
+        return code == ExitCodes.CANCELLED && ctx.stopRequested() ? ctx.stopExitCode() : code;
     }
 
     /** What Ctrl-C does: a running watch ends as cancelled (exit 130), a running simulator closes. */
     public void stop() {
         ctx.requestStop();
+    }
+
+    /** What a signal does: like {@link #stop()}, the command then exiting with {@code exitCode} (130 or 143). */
+    public void stop(int exitCode) {
+        ctx.requestStop(exitCode);
     }
 
     CommandLine commandLine() {
@@ -64,6 +84,8 @@ public final class Main {
         cmd.addSubcommand(withHelp(new LogsCommand(ctx)));
         cmd.addSubcommand(withHelp(new SimulateCommand(ctx)));
         cmd.addSubcommand(withHelp(new DemoCommand(ctx)));
+        cmd.addSubcommand(withHelp(new SummarizeCommand(ctx)));
+        cmd.addSubcommand(withHelp(new CompletionCommand(ctx)));
         ErrorHandlers handlers = new ErrorHandlers(ctx);
         cmd.setParameterExceptionHandler(handlers);
         cmd.setExecutionExceptionHandler(handlers);

@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
             "gate follows an agent run through the Codegen API until it ends, streams its log entries, decides "
                     + "whether the run passes (no ERROR or PR_CREATION_FAILED entries, no failed status, by "
                     + "default) and writes a report. logs prints a run's entries without deciding anything. "
-                    + "simulate and demo run a local Codegen API simulator, to try it all without Codegen.",
+                    + "summarize rebuilds the reports from a saved logs.ndjson without the API. simulate and demo "
+                    + "run a local Codegen API simulator, to try it all without Codegen. completion prints a shell "
+                    + "completion script.",
         },
         commandListHeading = "%nCommands:%n",
         optionListHeading = "%nOptions:%n",
@@ -28,7 +30,8 @@ import picocli.CommandLine.Command;
             "2:usage or configuration error",
             "3:API error (auth, not found, retries exhausted), incomplete logs, other errors",
             "4:timed out",
-            "130:cancelled with Ctrl-C",
+            "130:cancelled with Ctrl-C (SIGINT)",
+            "143:terminated (SIGTERM)",
         },
         footerHeading = "%nEnvironment:%n",
         footer = {
@@ -52,6 +55,6 @@ final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw CliException.usage("No command given", "Run '" + ctx.launcher() + " --help' and pick one of gate, logs, simulate or demo");
+        throw CliException.usage("No command given", "Run '" + ctx.launcher() + " --help' and pick one of " + ErrorHandlers.COMMANDS.replace(" and ", " or "));
     }
 }

@@ -17,10 +17,15 @@ final class CliRunner {
     private final Main main;
 
     CliRunner(Path workingDir, Map<String, String> env) {
+        this(workingDir, env, Terminal.PLAIN);
+    }
+
+    /** A CLI whose standard output is the given kind of terminal. */
+    CliRunner(Path workingDir, Map<String, String> env, Terminal terminal) {
         this.workingDir = workingDir;
         this.env.putAll(env);
         this.main = new Main(this.env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), workingDir);
+                new PrintStream(err, true, StandardCharsets.UTF_8), workingDir, terminal);
     }
 
     /** The result of one command line. */

@@ -154,7 +154,7 @@ public class GateCommandTest extends SimulatorCliTest {
                 "--verbose", "--json");
         assertEquals(r.toString(), ExitCodes.API_ERROR, r.exitCode());
         assertEquals("ERROR", JsonParser.parseString(r.out()).getAsJsonObject().get("verdict").getAsString());
-        assertThat(r.err(), containsString("HTTP 403"));
+        assertThat(r.err(), containsString("HTTP 401"));
         assertThat(r.err(), containsString("CodegenApiException")); // --verbose: the stack trace
         assertThat(r.all(), not(containsString(wrong)));
         assertThat(r.all(), not(containsString(token)));

@@ -37,11 +37,12 @@ public final class CodegenSimulator implements AutoCloseable {
     private final RequestLog requests = new RequestLog();
     private final Map<Long, SimulatedRun> runs = new LinkedHashMap<>();
     private final FaultSchedule faults;
+    private final Api api;
 
     private CodegenSimulator(Scenario scenario, int port, Clock clock) throws IOException {
         scenario.runs().forEach(spec -> runs.put(spec.id(), new SimulatedRun(spec)));
         faults = new FaultSchedule(scenario.faults());
-        Api api = new Api(scenario, runs, faults, clock);
+        api = new Api(scenario, runs, faults, clock);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 64);
         server.createContext("/", new ApiHandler(api, scenario.tokens(), requests));
         String prefix = "codegen-simulator-" + INSTANCES.incrementAndGet() + "-worker-";
@@ -96,6 +97,15 @@ public final class CodegenSimulator implements AutoCloseable {
     /** Queues a fault for the next eligible logs request that has no scenario fault; each applies once. */
     public void inject(Fault fault) {
         faults.inject(fault);
+    }
+
+    /**
+     * Starts an outage now (by the simulator's clock): for its length every request to an existing
+     * route fails as the outage says, then the API answers normally again. A new outage replaces the
+     * one under way.
+     */
+    public void startOutage(Outage outage) {
+        api.startOutage(outage);
     }
 
     /**

@@ -18,7 +18,14 @@ public final class Fault {
         SHRINK_TOTAL("shrink_total"),
         EMPTY_PAGE("empty_page"),
         REPEAT_ENTRIES("repeat_entries"),
-        NULL_LOGS("null_logs");
+        NULL_LOGS("null_logs"),
+        HTML_PAGE("html_page"),
+        EMPTY_BODY("empty_body"),
+        INVALID_UTF8("invalid_utf8"),
+        WRONG_CONTENT_TYPE("wrong_content_type"),
+        MISSING_TOTAL("missing_total"),
+        TRUNCATED_JSON("truncated_json"),
+        SLOW_DRIP("slow_drip");
 
         final String wireName;
 
@@ -31,12 +38,23 @@ public final class Fault {
     private final int number;
     private final String retryAfter;
     private final Duration delay;
+    private final boolean outage;
 
     private Fault(Kind kind, int number, String retryAfter, Duration delay) {
+        this(kind, number, retryAfter, delay, false);
+    }
+
+    private Fault(Kind kind, int number, String retryAfter, Duration delay, boolean outage) {
         this.kind = kind;
         this.number = number;
         this.retryAfter = retryAfter;
         this.delay = delay;
+        this.outage = outage;
+    }
+
+    /** The same misbehaviour, recorded as part of an {@link Outage} ("outage:status", "outage:drop", ...). */
+    Fault duringOutage() {
+        return new Fault(kind, number, retryAfter, delay, true);
     }
 
     /** Answers {@code httpStatus} (400..599) with a {@code {"message", "status_code"}} body. */
@@ -96,9 +114,53 @@ public final class Fault {
         return new Fault(Kind.NULL_LOGS, 0, null, null);
     }
 
-    /** The scenario-file name of this fault's kind, e.g. "drop" or "shrink_total". */
+    /** 200 with an HTML sign-in page ({@code text/html}), as a captive portal or a wrong base URL gives. */
+    public static Fault htmlPage() {
+        return new Fault(Kind.HTML_PAGE, 0, null, null);
+    }
+
+    /** 200 with an empty body. */
+    public static Fault emptyBody() {
+        return new Fault(Kind.EMPTY_BODY, 0, null, null);
+    }
+
+    /**
+     * The normal page, but its first entry (or, without entries, the page itself) gets a member whose
+     * string holds bytes that are not UTF-8 ({@code C3 28}).
+     */
+    public static Fault invalidUtf8() {
+        return new Fault(Kind.INVALID_UTF8, 0, null, null);
+    }
+
+    /** The normal page served as {@code text/plain}. */
+    public static Fault wrongContentType() {
+        return new Fault(Kind.WRONG_CONTENT_TYPE, 0, null, null);
+    }
+
+    /** The normal page without {@code total_logs} (and {@code pages}), which the schema allows to be absent. */
+    public static Fault missingTotal() {
+        return new Fault(Kind.MISSING_TOTAL, 0, null, null);
+    }
+
+    /** A complete HTTP response whose JSON stops half-way: the server, not the network, cut it. */
+    public static Fault truncatedJson() {
+        return new Fault(Kind.TRUNCATED_JSON, 0, null, null);
+    }
+
+    /**
+     * Status and headers at once, then the body 64 bytes at a time with {@code delayPerChunk} between
+     * chunks: every read gets bytes in time, only the whole response is slow.
+     */
+    public static Fault slowDrip(Duration delayPerChunk) {
+        if (delayPerChunk.isNegative()) {
+            throw new IllegalArgumentException("slow_drip delay must not be negative");
+        }
+        return new Fault(Kind.SLOW_DRIP, 0, null, delayPerChunk);
+    }
+
+    /** The scenario-file name of this fault's kind, e.g. "drop" or "shrink_total"; "outage:" first during an outage. */
     public String name() {
-        return kind.wireName;
+        return outage ? "outage:" + kind.wireName : kind.wireName;
     }
 
     Kind kind() {
@@ -120,13 +182,13 @@ public final class Fault {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Fault f && kind == f.kind && number == f.number
+        return o instanceof Fault f && kind == f.kind && number == f.number && outage == f.outage
                 && Objects.equals(retryAfter, f.retryAfter) && Objects.equals(delay, f.delay);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, number, retryAfter, delay);
+        return Objects.hash(kind, number, retryAfter, delay, outage);
     }
 
     @Override
@@ -134,7 +196,7 @@ public final class Fault {
         return switch (kind) {
             case STATUS, SHRINK_TOTAL, REPEAT_ENTRIES -> name() + "(" + number + ")";
             case RATE_LIMITED -> name() + "(" + retryAfter + ")";
-            case SLOW -> name() + "(" + delay.toMillis() + "ms)";
+            case SLOW, SLOW_DRIP -> name() + "(" + delay.toMillis() + "ms)";
             default -> name();
         };
     }

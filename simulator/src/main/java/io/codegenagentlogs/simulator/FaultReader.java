@@ -46,6 +46,14 @@ final class FaultReader {
             case REPEAT_ENTRIES -> Fault.repeatEntries(
                     (int) o.allow("on_request", "type", "count").integer("count", null, 1, Integer.MAX_VALUE));
             case NULL_LOGS -> plain(o, Fault.nullLogs());
+            case HTML_PAGE -> plain(o, Fault.htmlPage());
+            case EMPTY_BODY -> plain(o, Fault.emptyBody());
+            case INVALID_UTF8 -> plain(o, Fault.invalidUtf8());
+            case WRONG_CONTENT_TYPE -> plain(o, Fault.wrongContentType());
+            case MISSING_TOTAL -> plain(o, Fault.missingTotal());
+            case TRUNCATED_JSON -> plain(o, Fault.truncatedJson());
+            case SLOW_DRIP -> Fault.slowDrip(Duration.ofMillis(
+                    o.allow("on_request", "type", "delay_ms").integer("delay_ms", null, 0, 600_000)));
         };
     }
 

@@ -1,7 +1,10 @@
 package io.codegenagentlogs.simulator;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonSyntaxException;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
 
 /** Prepares one log entry's raw JSON text for serving, changing the text only where the API demands it. */
 final class LogEntries {
@@ -11,23 +14,35 @@ final class LogEntries {
     /**
      * Checks that {@code raw} is one JSON object and returns it unchanged, except that an entry without
      * {@code agent_run_id} (required by the schema) gets it inserted right after its opening brace.
+     * Values may nest to any depth (a test serves one 100,000 levels deep): the check streams.
      */
     static String normalize(String raw, long runId) {
-        JsonElement parsed;
-        try {
-            parsed = Json.parseStrict(raw);
-        } catch (JsonSyntaxException e) {
+        boolean hasRunId = false;
+        boolean empty = true;
+        try (JsonReader reader = new JsonReader(new StringReader(raw))) {
+            reader.setStrictness(Strictness.STRICT);
+            reader.setNestingLimit(Integer.MAX_VALUE);
+            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+                throw new IllegalArgumentException("log entry must be a JSON object, got: " + abbreviate(raw));
+            }
+            reader.beginObject();
+            while (reader.hasNext()) {
+                empty = false;
+                hasRunId |= reader.nextName().equals("agent_run_id");
+                reader.skipValue();
+            }
+            reader.endObject();
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new IllegalArgumentException("log entry is not valid JSON: unexpected text after the object");
+            }
+        } catch (IOException | IllegalStateException e) {
             throw new IllegalArgumentException("log entry is not valid JSON: " + e.getMessage(), e);
         }
-        if (!parsed.isJsonObject()) {
-            throw new IllegalArgumentException("log entry must be a JSON object, got: " + abbreviate(raw));
-        }
-        if (parsed.getAsJsonObject().has("agent_run_id")) {
+        if (hasRunId) {
             return raw;
         }
         String trimmed = raw.strip();
-        String separator = parsed.getAsJsonObject().size() == 0 ? "" : ",";
-        return "{\"agent_run_id\":" + runId + separator + trimmed.substring(1);
+        return "{\"agent_run_id\":" + runId + (empty ? "" : ",") + trimmed.substring(1);
     }
 
     private static String abbreviate(String text) {

@@ -16,6 +16,9 @@ import java.io.OutputStream;
  * already in the {@link RequestLog}, and tests need not wait for the server to catch up.
  */
 final class ReplyWriter {
+    /** Bytes per write of a slow drip. */
+    private static final int DRIP_CHUNK = 64;
+
     private ReplyWriter() {
     }
 
@@ -28,7 +31,7 @@ final class ReplyWriter {
             return;
         }
         Headers headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", "application/json");
+        headers.set("Content-Type", reply.contentType());
         reply.headers().forEach(headers::set);
         if ("HEAD".equals(exchange.getRequestMethod())) {
             beforeLastByte.run();
@@ -37,7 +40,13 @@ final class ReplyWriter {
             return;
         }
         byte[] body = reply.bodyBytes();
-        exchange.sendResponseHeaders(reply.status(), body.length);
+        // -1: no body at all (the JDK server's convention); an empty body is still a response
+        exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+        if (body.length == 0) {
+            beforeLastByte.run();
+            exchange.close();
+            return;
+        }
         OutputStream out = exchange.getResponseBody();
         if (kind == Fault.Kind.SLOW) {
             out.flush();
@@ -49,7 +58,16 @@ final class ReplyWriter {
             beforeLastByte.run();
             throw new IOException("simulated truncated response: connection closed mid-body");
         }
-        out.write(body, 0, body.length - 1);
+        if (kind == Fault.Kind.SLOW_DRIP) {
+            out.flush();
+            for (int at = 0; at < body.length - 1; at += DRIP_CHUNK) {
+                out.write(body, at, Math.min(DRIP_CHUNK, body.length - 1 - at));
+                out.flush();
+                pause(fault);
+            }
+        } else {
+            out.write(body, 0, body.length - 1);
+        }
         beforeLastByte.run();
         out.write(body, body.length - 1, 1);
         out.close();

@@ -27,11 +27,32 @@ final class RunBodies {
             }
             body.append(']');
         }
+        if (anomaly == Fault.Kind.MISSING_TOTAL) {
+            return body.append(",\"page\":").append(page.skip() / page.limit() + 1)
+                    .append(",\"size\":").append(page.limit()).append('}').toString();
+        }
         return body.append(",\"total_logs\":").append(total)
                 .append(",\"page\":").append(page.skip() / page.limit() + 1)
                 .append(",\"size\":").append(page.limit())
                 .append(",\"pages\":").append((total + (long) page.limit() - 1) / page.limit())
                 .append('}').toString();
+    }
+
+    /**
+     * The page's UTF-8 with a member {@code "x":"<C3 28>"} added to its first entry, or to the page
+     * itself when it has none: well-formed JSON whose bytes are not UTF-8.
+     */
+    static byte[] withInvalidUtf8(String page) {
+        int logs = page.indexOf("\"logs\":[{");
+        int at = logs >= 0 ? logs + "\"logs\":[{".length() : 1;
+        byte[] head = page.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = page.substring(at).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] member = {'"', 'x', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', ','};
+        byte[] out = new byte[head.length + member.length + tail.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(member, 0, out, head.length, member.length);
+        System.arraycopy(tail, 0, out, head.length + member.length, tail.length);
+        return out;
     }
 
     /** AgentRunResponse: the run without logs, plus the fields only that endpoint has. */

@@ -40,12 +40,21 @@ public class AuthAndRoutesTest {
     }
 
     @Test
-    public void unknownTokenIs403() throws Exception {
+    public void unknownTokenIs401LikeAMissingOne() throws Exception {
+        // Codegen documents 401 as "Invalid or missing API token": a wrong token is not a permission problem
         HttpResponse<String> response = get(sim, logsPath(ORG, RUN), "Bearer someone-else");
+        assertEquals(401, response.statusCode());
+        assertEquals("{\"message\":\"Invalid or missing API token.\",\"status_code\":401}", response.body());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    public void validTokenForAnotherOrganizationIs403() throws Exception {
+        HttpResponse<String> response = get(sim, logsPath(ORG + 2, RUN));
         assertEquals(403, response.statusCode());
         assertEquals("{\"message\":\"You do not have access to this organization.\",\"status_code\":403}",
                 response.body());
-        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(403, get(sim, "/v1/organizations/" + (ORG + 2) + "/agent/run/" + RUN).statusCode());
     }
 
     @Test

@@ -202,7 +202,8 @@ public class FaultTest {
         sim.inject(Fault.status(500));
         sim.inject(Fault.status(502));
         assertEquals(401, get(sim, LOGS, null).statusCode());
-        assertEquals(403, get(sim, LOGS, "Bearer wrong").statusCode());
+        assertEquals(401, get(sim, LOGS, "Bearer wrong").statusCode());
+        assertEquals(403, get(sim, logsPath(12, 7)).statusCode());
         assertEquals(404, get(sim, logsPath(10, 999)).statusCode());
         assertEquals(422, get(sim, LOGS + "?limit=0").statusCode());
         assertEquals(200, get(sim, "/v1/organizations/10/agent/run/7").statusCode());

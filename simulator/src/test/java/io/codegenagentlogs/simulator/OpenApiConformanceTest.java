@@ -106,9 +106,9 @@ public class OpenApiConformanceTest {
 
     @Test
     public void errorResponsesMatchTheirDocumentedSchemas() throws Exception {
-        Scenario limited = TestScenarios.basicWith("\"rate_limit\": {\"requests\": 1, \"per_seconds\": 60},");
+        Scenario limited = TestScenarios.basicWith("\"rate_limit\": {\"requests\": 2, \"per_seconds\": 60},");
         try (CodegenSimulator sim = CodegenSimulator.start(limited)) {
-            HttpResponse<String> forbidden = get(sim, logsPath(10, 7), "Bearer wrong");
+            HttpResponse<String> forbidden = get(sim, logsPath(12, 7));
             assertEquals(403, forbidden.statusCode());
             assertConforms("PermissionsErrorResponse", forbidden);
 

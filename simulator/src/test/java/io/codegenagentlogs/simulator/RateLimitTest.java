@@ -69,7 +69,7 @@ public class RateLimitTest {
     public void eachTokenHasItsOwnBucketAndRejectedCallsTakeNothing() throws Exception {
         try (CodegenSimulator sim = start("seconds")) {
             assertEquals(401, get(sim, LOGS, null).statusCode());
-            assertEquals(403, get(sim, LOGS, "Bearer stranger").statusCode());
+            assertEquals(401, get(sim, LOGS, "Bearer stranger").statusCode());
             get(sim, LOGS);
             get(sim, LOGS);
             assertEquals(429, get(sim, LOGS).statusCode());

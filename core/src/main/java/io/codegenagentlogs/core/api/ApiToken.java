@@ -11,9 +11,11 @@ import java.util.HexFormat;
  */
 public final class ApiToken {
     private final String value;
+    private final Redaction redaction;
 
     private ApiToken(String value) {
         this.value = value;
+        this.redaction = new Redaction(value);
     }
 
     /** @throws IllegalArgumentException when blank (the message does not include the value) */
@@ -32,9 +34,17 @@ public final class ApiToken {
         return "Bearer " + value;
     }
 
-    /** {@code text} with every occurrence of the token replaced: for what a server sends back, which could echo it. */
-    String redact(String text) {
-        return text == null || !text.contains(value) ? text : text.replace(value, "****");
+    /**
+     * {@code text} with every occurrence of the token replaced, as is, JSON-escaped or URL-encoded:
+     * for what a server sends back, which could echo it.
+     */
+    public String redact(String text) {
+        return redaction.redact(text);
+    }
+
+    /** Masks the token in strings and streams. */
+    Redaction redaction() {
+        return redaction;
     }
 
     /**

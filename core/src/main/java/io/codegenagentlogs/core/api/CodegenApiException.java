@@ -21,7 +21,8 @@ public final class CodegenApiException extends Exception {
 
     private static String compose(ApiErrorKind kind, int httpStatus, String what, String serverMessage) {
         StringBuilder sb = new StringBuilder(what);
-        if (httpStatus > 0 && !what.contains("HTTP " + httpStatus)) {
+        // a 200 that could not be read says so in words; "(HTTP 200)" would only puzzle
+        if (httpStatus > 0 && httpStatus != 200 && !what.contains("HTTP " + httpStatus)) {
             sb.append(" (HTTP ").append(httpStatus).append(')');
         }
         if (serverMessage != null && !serverMessage.isBlank()) {

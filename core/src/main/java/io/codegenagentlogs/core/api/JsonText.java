@@ -17,8 +17,4 @@ public final class JsonText {
         }
         return e.toString();
     }
-
-    static JsonElement nullIfJsonNull(JsonElement e) {
-        return e == null || e.isJsonNull() ? null : e;
-    }
 }

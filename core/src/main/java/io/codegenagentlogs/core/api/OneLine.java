@@ -1,6 +1,9 @@
 package io.codegenagentlogs.core.api;
 
-/** Squeezes text into one bounded, printable line: control characters and line breaks become spaces. */
+/**
+ * Squeezes text into one bounded, printable line: control characters and line breaks become spaces,
+ * and a cut never splits a surrogate pair.
+ */
 public final class OneLine {
     private OneLine() {
     }
@@ -11,6 +14,7 @@ public final class OneLine {
         }
         StringBuilder sb = new StringBuilder(Math.min(text.length(), maxChars + 1));
         boolean lastSpace = false;
+        boolean cutPair = false;
         for (int i = 0; i < text.length() && sb.length() < maxChars; i++) {
             char c = text.charAt(i);
             boolean space = Character.isWhitespace(c) || Character.isISOControl(c) || isBidiControl(c);
@@ -18,13 +22,17 @@ public final class OneLine {
                 if (!lastSpace && sb.length() > 0) {
                     sb.append(' ');
                 }
+            } else if (Character.isHighSurrogate(c) && sb.length() == maxChars - 1) {
+                // half a character would be cut off: a lone surrogate is not valid text anywhere (strict JSON, XML)
+                cutPair = true;
+                break;
             } else {
                 sb.append(c);
             }
             lastSpace = space;
         }
         String s = sb.toString().strip();
-        return s.length() < text.strip().length() && s.length() >= maxChars ? s + "…" : s;
+        return s.length() < text.strip().length() && (s.length() >= maxChars || cutPair) ? s + "…" : s;
     }
 
     /** Bidirectional embeddings, overrides, isolates and marks: they make a line read differently from what it contains. */

@@ -1,35 +1,44 @@
 package io.codegenagentlogs.core.api;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decodes an {@code AgentRunWithLogsResponse}. A small scanner walks the top-level object so that
- * each entry of {@code logs} is cut out as the exact text it arrived as; Gson then reads each
- * entry and each scalar. Unknown fields are skipped.
+ * Decodes an {@code AgentRunWithLogsResponse} as it streams from the response body. Each entry of
+ * {@code logs} is kept as the exact bytes it arrived as ({@link EntryReader}); the run's scalars are
+ * read; unknown fields are checked and skipped. Nothing is tree-parsed, nothing recurses, and the
+ * page is never held as one string.
+ *
+ * <p>A page may be at most {@link #MAX_PAGE_BYTES}: 100 entries of half a mebibyte each fit, and a
+ * body past the cap fails with a clear error instead of an OutOfMemoryError.
  */
 final class PageDecoder {
-    private final String text;
-    private int pos;
+    /** 64 MiB: the largest page read; a larger one is an error ("the page is larger than 64 MiB"). */
+    static final long MAX_PAGE_BYTES = 64L << 20;
 
-    private PageDecoder(String text) {
-        this.text = text;
+    private PageDecoder() {
     }
 
     /**
      * @param requestedRunId used when the response does not say (the schema requires it, real servers vary)
-     * @throws JsonParseException when the body is not a JSON object of the expected shape
+     * @throws MalformedPageException when the body is not a logs page, naming the entry and what is wrong
+     * @throws IOException when the body cannot be read to its end (a connection cut mid-body)
      */
-    static LogPage decode(String body, long requestedOrgId, long requestedRunId) {
-        return new PageDecoder(body).page(requestedOrgId, requestedRunId);
+    static LogPage decode(InputStream body, long requestedOrgId, long requestedRunId) throws IOException {
+        return decode(new JsonScanner(body, MAX_PAGE_BYTES), requestedOrgId, requestedRunId);
     }
 
-    private LogPage page(long orgId, long runId) {
-        skipWhitespace();
-        expect('{');
+    static LogPage decode(JsonScanner s, long orgId, long runId) throws IOException {
+        int first = s.peekNonSpace();
+        if (first < 0) {
+            throw MalformedPageException.syntax("the body is empty", 0);
+        }
+        if (first != '{') {
+            throw s.unexpected(first, "a JSON object");
+        }
+        s.skipByte();
         long id = runId;
         long organizationId = orgId;
         String status = null;
@@ -40,177 +49,83 @@ final class PageDecoder {
         List<LogEntry> logs = new ArrayList<>();
         boolean logsSeen = false;
         boolean logsNull = false;
-        skipWhitespace();
-        if (peek() == '}') {
-            pos++;
+        if (s.peekNonSpace() == '}') {
+            s.skipByte();
         } else {
             while (true) {
-                skipWhitespace();
-                String key = readKey();
-                skipWhitespace();
-                expect(':');
-                skipWhitespace();
-                if (key.equals("logs")) {
-                    logsSeen = true;
-                    logsNull = !readLogs(logs);
-                } else {
-                    int start = pos;
-                    skipValue();
-                    String raw = text.substring(start, pos);
-                    switch (key) {
-                        case "id" -> id = EntryDecoder.longOr(scalar(raw), runId);
-                        case "organization_id" -> organizationId = EntryDecoder.longOr(scalar(raw), orgId);
-                        case "status" -> status = JsonText.of(scalar(raw));
-                        case "created_at" -> createdAt = JsonText.of(scalar(raw));
-                        case "web_url" -> webUrl = JsonText.of(scalar(raw));
-                        case "result" -> result = JsonText.of(scalar(raw));
-                        case "total_logs" -> {
-                            JsonElement t = scalar(raw);
-                            totalLogs = t.isJsonNull() ? null : EntryDecoder.longOr(t, -1);
-                            if (totalLogs != null && totalLogs < 0) {
-                                totalLogs = null;
-                            }
-                        }
-                        default -> {
-                            // unknown or unused field (metadata, page, size, pages): skipped
-                        }
-                    }
+                if (s.peekNonSpace() != '"') {
+                    throw s.peekNonSpace() < 0 ? s.truncated("a member name") : s.unexpected(s.peekNonSpace(), "a member name");
                 }
-                skipWhitespace();
-                char c = next();
+                String key = s.readString();
+                s.expect(':', "':'");
+                switch (key) {
+                    case "logs" -> {
+                        logsSeen = true;
+                        logs.clear();
+                        logsNull = !readLogs(s, logs);
+                    }
+                    case "id" -> id = s.readLong(runId);
+                    case "organization_id" -> organizationId = s.readLong(orgId);
+                    case "status" -> status = s.readText();
+                    case "created_at" -> createdAt = s.readText();
+                    case "web_url" -> webUrl = s.readText();
+                    case "result" -> result = s.readText();
+                    case "total_logs" -> {
+                        long t = s.readLong(-1);
+                        totalLogs = t < 0 ? null : t;
+                    }
+                    default -> s.skipValue(); // metadata, page, size, pages, fields added later
+                }
+                int c = s.peekNonSpace();
                 if (c == '}') {
+                    s.skipByte();
                     break;
                 }
                 if (c != ',') {
-                    throw error("expected ',' or '}'");
+                    throw c < 0 ? s.truncated("',' or '}'") : s.unexpected(c, "',' or '}'");
                 }
+                s.skipByte();
             }
         }
-        skipWhitespace();
-        if (pos != text.length()) {
-            throw error("unexpected text after the response object");
+        int after = s.peekNonSpace();
+        if (after >= 0) {
+            throw s.unexpected(after, "the end of the page");
         }
         RunInfo run = new RunInfo(id, organizationId, status, createdAt, webUrl, result);
         return new LogPage(run, logs, !logsSeen || logsNull, totalLogs);
     }
 
     /** @return false when the value is null */
-    private boolean readLogs(List<LogEntry> into) {
-        if (text.startsWith("null", pos)) {
-            pos += 4;
+    private static boolean readLogs(JsonScanner s, List<LogEntry> into) throws IOException {
+        if (s.nextIsNull()) {
             return false;
         }
-        expect('[');
-        skipWhitespace();
-        if (peek() == ']') {
-            pos++;
+        int c = s.peekNonSpace();
+        if (c != '[') {
+            throw c < 0 ? s.truncated("the logs array") : s.unexpected(c, "'[' (logs is an array)");
+        }
+        s.skipByte();
+        if (s.peekNonSpace() == ']') {
+            s.skipByte();
             return true;
         }
         while (true) {
-            skipWhitespace();
-            int start = pos;
-            skipValue();
-            into.add(EntryDecoder.decode(text.substring(start, pos)));
-            skipWhitespace();
-            char c = next();
-            if (c == ']') {
+            s.peekNonSpace();
+            long start = s.offset();
+            try {
+                into.add(EntryReader.fromPage(s));
+            } catch (MalformedPageException e) {
+                throw e.inEntry(into.size(), start);
+            }
+            int next = s.peekNonSpace();
+            if (next == ']') {
+                s.skipByte();
                 return true;
             }
-            if (c != ',') {
-                throw error("expected ',' or ']' in logs");
+            if (next != ',') {
+                throw next < 0 ? s.truncated("',' or ']' in logs") : s.unexpected(next, "',' or ']' in logs");
             }
+            s.skipByte();
         }
-    }
-
-    private static JsonElement scalar(String raw) {
-        return JsonParser.parseString(raw);
-    }
-
-    private String readKey() {
-        int start = pos;
-        skipString();
-        JsonElement key = JsonParser.parseString(text.substring(start, pos));
-        return key.getAsString();
-    }
-
-    /** Moves past one JSON value of any kind, checking only what it must to find its end. */
-    private void skipValue() {
-        char c = peek();
-        switch (c) {
-            case '"' -> skipString();
-            case '{', '[' -> skipContainer();
-            default -> {
-                int start = pos;
-                while (pos < text.length() && "{}[],: \t\r\n\"".indexOf(text.charAt(pos)) < 0) {
-                    pos++;
-                }
-                if (pos == start) {
-                    throw error("expected a value");
-                }
-            }
-        }
-    }
-
-    private void skipContainer() {
-        int depth = 0;
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (c == '"') {
-                skipString();
-                continue;
-            }
-            pos++;
-            if (c == '{' || c == '[') {
-                depth++;
-            } else if (c == '}' || c == ']') {
-                if (--depth == 0) {
-                    return;
-                }
-            }
-        }
-        throw error("the response ends inside an object or array (truncated?)");
-    }
-
-    private void skipString() {
-        expect('"');
-        while (pos < text.length()) {
-            char c = text.charAt(pos++);
-            if (c == '\\') {
-                pos++;
-            } else if (c == '"') {
-                return;
-            }
-        }
-        throw error("the response ends inside a string (truncated?)");
-    }
-
-    private void skipWhitespace() {
-        while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0) {
-            pos++;
-        }
-    }
-
-    private char peek() {
-        if (pos >= text.length()) {
-            throw error("the response ends too early (truncated?)");
-        }
-        return text.charAt(pos);
-    }
-
-    private char next() {
-        char c = peek();
-        pos++;
-        return c;
-    }
-
-    private void expect(char c) {
-        if (next() != c) {
-            pos--;
-            throw error("expected '" + c + "'");
-        }
-    }
-
-    private JsonParseException error(String what) {
-        return new JsonParseException(what + " at character " + pos + " of " + text.length());
     }
 }

@@ -5,43 +5,46 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How transient failures (429, 502/503/504, resets, timeouts) are retried: exponential backoff
- * with jitter, a server's Retry-After taking precedence, a bounded number of attempts.
+ * How long to wait before retrying a failed request: exponential backoff with jitter, capped, and a
+ * bound on what a server's {@code Retry-After} may ask. How long to keep retrying is not its
+ * business: the watcher retries by time (its outage budget), not by count.
  */
 public final class RetryPolicy implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final int maxAttempts;
     private final Duration initialDelay;
     private final Duration maxDelay;
     private final Duration maxRetryAfter;
 
-    private RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter) {
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+    private RetryPolicy(Duration initialDelay, Duration maxDelay, Duration maxRetryAfter) {
+        if (initialDelay.isNegative() || initialDelay.isZero() || maxDelay.compareTo(initialDelay) < 0) {
+            throw new IllegalArgumentException("backoff needs 0 < initial <= max, got " + initialDelay + " and " + maxDelay);
         }
-        this.maxAttempts = maxAttempts;
         this.initialDelay = initialDelay;
         this.maxDelay = maxDelay;
         this.maxRetryAfter = maxRetryAfter;
     }
 
-    /** 6 attempts, 1 s doubling up to 30 s, Retry-After honoured up to 5 minutes. */
+    /** 1 s doubling up to 30 s; Retry-After honoured up to 5 minutes. */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(5));
+        return new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(5));
     }
 
-    public static RetryPolicy of(int maxAttempts, Duration initialDelay, Duration maxDelay) {
-        return new RetryPolicy(maxAttempts, initialDelay, maxDelay, Duration.ofMinutes(5));
+    /** Backoff from {@code initialDelay} doubling up to {@code maxDelay}; Retry-After honoured up to 5 minutes. */
+    public static RetryPolicy of(Duration initialDelay, Duration maxDelay) {
+        return new RetryPolicy(initialDelay, maxDelay, Duration.ofMinutes(5));
     }
 
-    /** Attempts in all, the first one included. */
-    public int maxAttempts() {
-        return maxAttempts;
+    public Duration initialDelay() {
+        return initialDelay;
+    }
+
+    public Duration maxDelay() {
+        return maxDelay;
     }
 
     /**
-     * The wait before attempt {@code failedAttempts + 1}: "equal jitter", half fixed and half
+     * The wait after {@code failedAttempts} failures in a row: "equal jitter", half fixed and half
      * random, so that watchers that failed together do not retry together.
      */
     public long backoffNanos(int failedAttempts) {

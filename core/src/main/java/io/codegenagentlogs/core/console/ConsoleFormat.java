@@ -50,7 +50,11 @@ public final class ConsoleFormat {
             sb.append(clean(HumanText.headline(e), room));
         }
         String line = sb.toString().stripTrailing();
-        return line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line;
+        if (line.length() <= MAX_LINE) {
+            return line;
+        }
+        // never half a character
+        return line.substring(0, Character.isHighSurrogate(line.charAt(MAX_LINE - 1)) ? MAX_LINE - 1 : MAX_LINE);
     }
 
     /** The text in exactly {@code width} characters: padded, or cut with an ellipsis. */
@@ -71,9 +75,9 @@ public final class ConsoleFormat {
                 + " logs fetched, next poll in " + HumanFormat.duration(nextPoll);
     }
 
-    /** {@code … retry 2 in 4s: HTTP 429 Too Many Requests} */
+    /** {@code … API unavailable for 40s (HTTP 503); retrying in 8s (attempt 5)} */
     public static String retryLine(String reason, int attempt, Duration delay) {
-        return "… retry " + attempt + " in " + HumanFormat.duration(delay) + ": " + clean(reason, 200);
+        return "… " + clean(reason, 200) + "; retrying in " + HumanFormat.duration(delay) + " (attempt " + attempt + ")";
     }
 
     /** {@code ! anomaly TOTAL_SHRANK at entry 40: total_logs went from 57 to 50} */

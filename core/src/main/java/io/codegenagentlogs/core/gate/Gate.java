@@ -51,7 +51,7 @@ public final class Gate {
                 }
                 return new GateDecision(Verdict.TIMED_OUT, reasons, failing);
             }
-            case COMPLETED -> {
+            case COMPLETED, STOPPED_EARLY -> {
                 // evaluated below
             }
         }
@@ -67,7 +67,15 @@ public final class Gate {
             reasons.add("the run ended with status " + run.status());
         }
         if (!reasons.isEmpty()) {
+            if (outcome.kind() == WatchOutcome.Kind.STOPPED_EARLY) {
+                reasons.add(outcome.message());
+            }
             return new GateDecision(Verdict.FAILED, reasons, failing);
+        }
+        if (outcome.kind() == WatchOutcome.Kind.STOPPED_EARLY) {
+            // a watch stops early only once the gate fails; anything else is a verdict not reached
+            reasons.add(outcome.message());
+            return new GateDecision(Verdict.ERROR, reasons, failing);
         }
         String status = run == null ? "UNKNOWN" : run.status().toString();
         reasons.add("the run ended with status " + status + " and " + (failing == 0

@@ -75,15 +75,14 @@ public final class GatePolicy implements Serializable {
         private int maxFailures;
         private int maxIdenticalCalls;
 
-        /** Replaces the set; blank names are ignored, case does not matter. */
+        /**
+         * Replaces the set; blank names are ignored, case does not matter. Each must be a documented
+         * type ({@link MessageTypes#DOCUMENTED}) or be written {@code custom:TYPE}.
+         *
+         * @throws IllegalArgumentException for an unknown type, naming the closest documented one
+         */
         public Builder failOn(Collection<String> types) {
-            TreeSet<String> set = new TreeSet<>();
-            for (String t : types) {
-                if (t != null && !t.isBlank()) {
-                    set.add(t.trim().toUpperCase(Locale.ROOT));
-                }
-            }
-            this.failOnTypes = set;
+            this.failOnTypes = new TreeSet<>(MessageTypes.parseFailOn(types));
             return this;
         }
 

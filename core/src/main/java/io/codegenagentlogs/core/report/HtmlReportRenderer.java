@@ -87,6 +87,11 @@ public final class HtmlReportRenderer {
                 continue;
             }
             int size = utf8(section.html()) + 200; // and its line in the contents
+            if (size > budget && section.compact() != null && utf8(section.compact()) + 200 <= budget) {
+                leftOut.add(section.title() + " (the full texts and raw JSON)");
+                section = new HtmlSection(section.id(), section.title(), section.compact());
+                size = utf8(section.html()) + 200;
+            }
             if (size > budget) {
                 leftOut.add(section.title());
                 continue;
@@ -108,7 +113,7 @@ public final class HtmlReportRenderer {
         }
         if (!leftOut.isEmpty()) {
             sb.append("<p class=\"cal-cut\">This page was kept under ").append(maxBytes / (1024 * 1024))
-                    .append(" MiB, so these sections were left out: ")
+                    .append(" MiB, so these parts were left out: ")
                     .append(XmlText.escape(String.join(", ", leftOut)))
                     .append(". summary.json and logs.ndjson have everything.</p>\n");
         }

@@ -46,6 +46,13 @@ final class HtmlSections {
         if (s.failureTotal() == 0) {
             return null;
         }
+        return new HtmlSection("cal-failures", "Failing entries", failures(report, logsHref, true),
+                failures(report, logsHref, false));
+    }
+
+    /** @param full with each entry's full text and raw JSON; else its one-line message alone */
+    private static String failures(Report report, String logsHref, boolean full) {
+        RunSummary s = report.summary();
         StringBuilder sb = new StringBuilder(8192);
         sb.append("<section id=\"cal-failures\" class=\"cal-failures\">\n<h2>Failing entries</h2>\n<p class=\"cal-muted\">");
         if (s.failures().size() < s.failureTotal()) {
@@ -56,18 +63,20 @@ final class HtmlSections {
         sb.append("<table class=\"cal-table\">\n<thead><tr><th class=\"cal-num\">Entry</th><th class=\"cal-time\">Time (UTC)</th>")
                 .append("<th>Type</th><th>Tool</th><th>Message</th></tr></thead>\n<tbody>\n");
         for (FailureDetail f : s.failures()) {
-            String text = f.text() == null || f.text().isBlank() ? f.message() : f.text();
+            String text = !full || f.text() == null || f.text().isBlank() ? f.message() : f.text();
             sb.append("<tr class=\"cal-t-fail\"><td class=\"cal-num\">").append(entryLink(logsHref, f.index())).append("</td>")
                     .append("<td class=\"cal-time\">").append(XmlText.line(HumanFormat.cell(f.createdAt()), 60)).append("</td>")
                     .append("<td>").append(XmlText.line(f.type(), 200)).append("</td>")
                     .append("<td>").append(XmlText.line(f.tool(), 200)).append("</td>")
                     .append("<td class=\"cal-message\"><div class=\"cal-human\">").append(HtmlText.linesWithLinks(text))
                     .append("</div>");
-            rawJson(sb, f.raw());
+            if (full) {
+                rawJson(sb, f.raw());
+            }
             sb.append("</td></tr>\n");
         }
         sb.append("</tbody>\n</table>\n</section>\n");
-        return new HtmlSection("cal-failures", "Failing entries", sb.toString());
+        return sb.toString();
     }
 
     static HtmlSection finalAnswer(Report report) {

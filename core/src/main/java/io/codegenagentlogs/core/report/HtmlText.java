@@ -28,7 +28,7 @@ final class HtmlText {
         String safe = SafeUrl.http(url);
         String text = XmlText.escape(SafeText.oneLine(label, 300));
         return safe == null ? text
-                : "<a href=\"" + XmlText.escape(safe) + "\" rel=\"" + LINK_REL + "\">" + text + "</a>";
+                : "<a href=\"" + XmlText.url(safe) + "\" rel=\"" + LINK_REL + "\">" + text + "</a>";
     }
 
     private static String withLinks(String clean) {

@@ -11,7 +11,8 @@ final class MarkdownText {
     /** Escaped at the start of the text only, where they would start a list, a heading or a rule. */
     private static final String LEADING = "-+=.:";
     /**
-     * Zero-width space: "@\u200Bname" reads as "@name" but does not mention anyone, and
+     * Zero-width space: "@\u200Bname" reads as "@name" but does not mention anyone, "a\u200B@\u200Bb.org"
+     * is no e-mail link, and
      * "https:/\u200B/host" or "www\u200B.host" read as themselves but are not links.
      */
     private static final char ZWSP = '\u200B';
@@ -36,7 +37,8 @@ final class MarkdownText {
             } else if (ALWAYS.indexOf(c) >= 0 || (i == 0 && LEADING.indexOf(c) >= 0) || (c == '.' && onlyDigitsBefore(line, i))) {
                 sb.append('\\').append(c);
             } else if (c == '@') {
-                sb.append('@').append(ZWSP);
+                // before: no e-mail autolink (its local part must touch the @); after: no mention
+                sb.append(ZWSP).append('@').append(ZWSP);
             } else {
                 sb.append(c);
             }
@@ -80,18 +82,10 @@ final class MarkdownText {
 
     /**
      * A link destination: only http(s) URLs come here ({@code RunInfo.safeWebUrl()}); the characters
-     * that could end the destination or the table cell are percent-encoded.
+     * that could end the destination or the table cell are percent-encoded, and so is everything
+     * outside printable ASCII (an invisible or bidi character in a URL would read as another URL).
      */
     static String url(String safeUrl) {
-        StringBuilder sb = new StringBuilder(safeUrl.length() + 8);
-        for (int i = 0; i < safeUrl.length(); i++) {
-            char c = safeUrl.charAt(i);
-            if ("()<>\"'`|\\[] ".indexOf(c) >= 0 || c < 0x20 || c == 0x7f) {
-                sb.append('%').append(String.format("%02X", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return SafeText.percentEncode(safeUrl, "()<>\"'`|\\[] ");
     }
 }

@@ -15,10 +15,16 @@ final class MessagePattern {
             "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
     /** Hexadecimal runs of 7 or more with at least one digit: commit ids, hashes, request ids. */
     private static final Pattern HEX_ID = Pattern.compile("\\b(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{7,}\\b");
-    /** Something with a slash or backslash between name characters, or a name with a file extension; with an optional :line:col. */
+    /**
+     * Something with a slash or backslash between name characters, or a name with a file extension; with
+     * an optional :line:col. Each alternative starts only where a name starts (the look-behinds), and the
+     * leading run is possessive, so a long run of name characters is scanned once, not once per position.
+     */
     private static final Pattern PATH = Pattern.compile(
-            "(?:\\b[A-Za-z]:)?[\\w.~@+-]*(?:[/\\\\][\\w.~@+\\[\\]-]+)+(?::\\d+)*|\\b[\\w-]+\\.(?:[a-z]{1,5})(?::\\d+)+\\b"
-                    + "|\\b[\\w-]+\\.(?:java|kt|ts|tsx|js|jsx|py|rb|go|rs|c|h|cpp|cs|php|json|ya?ml|toml|md|xml|html|css|sh|txt)\\b");
+            "(?<![\\w.~@+-])(?:[A-Za-z]:)?[\\w.~@+-]*+(?:[/\\\\][\\w.~@+\\[\\]-]++)++(?::\\d+)*+"
+                    + "|(?<![\\w.-])[\\w-]+(?:\\.[\\w-]+)+(?::\\d+)++"
+                    + "|(?<![\\w.-])[\\w-]+(?:\\.[\\w-]+)*\\.(?:java|kt|ts|tsx|js|jsx|py|rb|go|rs|c|h|cpp|cs|php|json|ya?ml"
+                    + "|toml|md|xml|html|css|sh|txt)\\b");
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\b\\d+(?:[.,]\\d+)*\\b");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 

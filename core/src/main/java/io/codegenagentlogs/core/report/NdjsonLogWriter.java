@@ -19,8 +19,12 @@ import java.nio.file.StandardOpenOption;
  * Writes {@code logs.ndjson}: each entry's JSON exactly as received, then {@code \n}, in UTF-8. The
  * file is the complete record of the run (nothing is kept in memory), so it must survive a restart
  * without duplicates: {@link #open(Path, long)} cuts it back to the entries the persisted cursor
- * counts before appending. Call {@link #flush()} before persisting a cursor, so the file is never
- * behind it.
+ * counts before appending. Call {@link #flush()} before persisting a cursor: it forces the entries to
+ * disk, so the file is never behind a cursor that was saved.
+ *
+ * <p>The file is open only while entries are being written: the first entry after a {@link #flush()}
+ * opens it, the flush forces and closes it. An idle watch (a Jenkins controller may hold hundreds)
+ * holds no file descriptor and no buffer.
  *
  * <p>A line break inside the raw JSON would split an entry in two. Valid JSON has none (strings
  * escape them), but the text comes from outside: a CR or LF inside a string becomes its escape, one
@@ -29,18 +33,18 @@ import java.nio.file.StandardOpenOption;
 public final class NdjsonLogWriter implements LogListener, Closeable, Flushable {
     private static final int BUFFER = 64 * 1024;
 
-    private final FileChannel channel;
-    private final OutputStream out;
+    private final Path file;
+    private FileChannel channel;
+    private OutputStream out;
     private long nextIndex;
 
-    private NdjsonLogWriter(FileChannel channel, long nextIndex) {
-        this.channel = channel;
-        this.out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
+    private NdjsonLogWriter(Path file, long nextIndex) {
+        this.file = file;
         this.nextIndex = nextIndex;
     }
 
     /**
-     * Opens {@code file} for appending after its first {@code keepEntries} lines, creating it when
+     * Prepares {@code file} for appending after its first {@code keepEntries} lines, creating it when
      * it does not exist (then {@code keepEntries} must be 0). Lines past those, written before a
      * crash but not counted by the cursor, are cut off, and so is an unfinished last line.
      *
@@ -51,21 +55,19 @@ public final class NdjsonLogWriter implements LogListener, Closeable, Flushable 
         if (keepEntries < 0) {
             throw new IllegalArgumentException("keepEntries must be 0 or more, was " + keepEntries);
         }
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        try {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
             long end = offsetAfterLines(ch, keepEntries);
             if (end < 0) {
                 throw new IOException(file + " holds " + (-end - 1) + " complete log entries but the watch had "
                         + "delivered " + keepEntries + ": the file is behind the cursor and cannot be resumed");
             }
-            ch.truncate(end);
-            ch.position(end);
-            return new NdjsonLogWriter(ch, keepEntries);
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
+            if (ch.size() > end) {
+                ch.truncate(end);
+                ch.force(true);
+            }
         }
+        return new NdjsonLogWriter(file, keepEntries);
     }
 
     /**
@@ -111,6 +113,10 @@ public final class NdjsonLogWriter implements LogListener, Closeable, Flushable 
                     + "logs.ndjson would have a gap");
         }
         try {
+            if (out == null) {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
+            }
             out.write(oneLine(entry.rawJson()).getBytes(StandardCharsets.UTF_8));
             out.write('\n');
         } catch (IOException e) {
@@ -124,17 +130,24 @@ public final class NdjsonLogWriter implements LogListener, Closeable, Flushable 
         return nextIndex;
     }
 
-    /** Hands buffered entries to the operating system. */
+    /** Writes what is buffered, forces it to disk and closes the file until the next entry. */
     @Override
     public synchronized void flush() throws IOException {
-        out.flush();
+        if (out == null) {
+            return;
+        }
+        try (FileChannel ch = channel) {
+            out.flush();
+            ch.force(false);
+        } finally {
+            out = null;
+            channel = null;
+        }
     }
 
     @Override
     public synchronized void close() throws IOException {
-        try (channel) {
-            out.flush();
-        }
+        flush();
     }
 
     /**

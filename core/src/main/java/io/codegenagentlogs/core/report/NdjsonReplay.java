@@ -4,8 +4,12 @@ import io.codegenagentlogs.core.api.EntryDecoder;
 import io.codegenagentlogs.core.api.LogEntry;
 import io.codegenagentlogs.core.api.OneLine;
 import io.codegenagentlogs.core.watch.LogListener;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +19,11 @@ import java.nio.file.Path;
  * line at a time: the Jenkins plugin rebuilds a run's summary this way after a controller restart,
  * instead of keeping the summary or the entries in memory.
  *
- * <p>Lines are split on {@code \n} only, as the writer writes them. A last line without its
- * {@code \n} is a write cut short by a crash: it is replayed if it decodes and ignored if it does
- * not (the writer truncates it away when the watch resumes). Any other line that is not a log
- * entry is an error.
+ * <p>Lines are split on the byte {@code \n} only, as the writer writes them, and each line is decoded
+ * on its own: nothing past the last line asked for is decoded, so bytes a crash left after the
+ * cursor (half a UTF-8 character, say) cannot fail a resume. A last line without its {@code \n} is a
+ * write cut short by a crash: it is replayed if it decodes and ignored if it does not (the writer
+ * truncates it away when the watch resumes). Any other line that is not a log entry is an error.
  */
 public final class NdjsonReplay {
     private NdjsonReplay() {
@@ -34,22 +39,22 @@ public final class NdjsonReplay {
 
     /**
      * Replays at most {@code maxEntries} entries: pass the persisted cursor so that lines written past
-     * it before a crash are not counted twice.
+     * it before a crash are neither counted twice nor even decoded.
      */
     public static long replay(Path ndjson, LogListener listener, long maxEntries) throws IOException {
         long index = 0;
-        try (Reader reader = Files.newBufferedReader(ndjson, StandardCharsets.UTF_8)) {
-            LineReader in = new LineReader(reader);
-            StringBuilder line = new StringBuilder(4096);
+        try (InputStream in = Files.newInputStream(ndjson)) {
+            LineReader lines = new LineReader(in);
+            ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
             while (index < maxEntries) {
-                boolean terminated = in.readLine(line);
-                if (!terminated && line.length() == 0) {
+                boolean terminated = lines.readLine(line);
+                if (!terminated && line.size() == 0) {
                     break;
                 }
                 LogEntry entry;
                 try {
-                    entry = EntryDecoder.decode(line.toString());
-                } catch (RuntimeException notAnEntry) {
+                    entry = EntryDecoder.decode(utf8(line));
+                } catch (RuntimeException | CharacterCodingException notAnEntry) {
                     if (!terminated) {
                         break;
                     }
@@ -65,23 +70,28 @@ public final class NdjsonReplay {
         return index;
     }
 
-    /** Splits a character stream on {@code \n} alone, reading in blocks (a char-by-char read is slow on 100,000 lines). */
+    private static String utf8(ByteArrayOutputStream line) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(line.toByteArray()))
+                .toString();
+    }
+
+    /** Splits a byte stream on {@code \n} alone, reading in blocks (a byte-by-byte read is slow on 100,000 lines). */
     private static final class LineReader {
-        private final Reader in;
-        private final char[] buf = new char[16 * 1024];
+        private final InputStream in;
+        private final byte[] buf = new byte[64 * 1024];
         private int pos;
         private int len;
 
-        LineReader(Reader in) {
+        LineReader(InputStream in) {
             this.in = in;
         }
 
         /** Reads up to the next {@code \n} (dropped) into {@code line}; false when the input ended first. */
-        boolean readLine(StringBuilder line) throws IOException {
-            line.setLength(0);
-            if (line.capacity() > (1 << 20)) {
-                line.trimToSize();
-            }
+        boolean readLine(ByteArrayOutputStream line) throws IOException {
+            line.reset();
             while (true) {
                 if (pos == len) {
                     len = in.read(buf, 0, buf.length);
@@ -93,12 +103,12 @@ public final class NdjsonReplay {
                 }
                 for (int i = pos; i < len; i++) {
                     if (buf[i] == '\n') {
-                        line.append(buf, pos, i - pos);
+                        line.write(buf, pos, i - pos);
                         pos = i + 1;
                         return true;
                     }
                 }
-                line.append(buf, pos, len - pos);
+                line.write(buf, pos, len - pos);
                 pos = len;
             }
         }

@@ -19,6 +19,14 @@ final class XmlText {
         return escape(SafeText.lines(text));
     }
 
+    /**
+     * An attribute value for a link that is already known to be http(s): everything outside printable
+     * ASCII percent-encoded (an invisible or bidi character would make it read as another URL), then escaped.
+     */
+    static String url(String safeUrl) {
+        return escape(SafeText.percentEncode(safeUrl, " "));
+    }
+
     /** Escapes {@code & < > " '}; the input must already be free of forbidden characters. */
     static String escape(String s) {
         StringBuilder sb = null;

@@ -14,6 +14,7 @@ public final class GateRequest implements Serializable {
     private final long runId;
     private final GatePolicy policy;
     private final WatchOptions options;
+    private final boolean failFast;
     private final ChangeRules changeRules;
 
     private GateRequest(Builder b) {
@@ -21,6 +22,7 @@ public final class GateRequest implements Serializable {
         this.runId = Ids.requirePositive("run id", b.runId);
         this.policy = b.policy;
         this.options = b.options;
+        this.failFast = b.failFast;
         this.changeRules = b.changeRules;
     }
 
@@ -44,6 +46,15 @@ public final class GateRequest implements Serializable {
         return options;
     }
 
+    /**
+     * Whether to stop watching as soon as the verdict can no longer change (more failing entries than
+     * the policy tolerates): the report is written, marked as stopped early, and the gate fails. Off
+     * by default: the default is to read the whole run.
+     */
+    public boolean failFast() {
+        return failFast;
+    }
+
     /** Which tool calls the report lists as changes made by the agent. */
     public ChangeRules changeRules() {
         return changeRules == null ? ChangeRules.defaults() : changeRules;
@@ -54,6 +65,7 @@ public final class GateRequest implements Serializable {
         private long runId;
         private GatePolicy policy = GatePolicy.defaults();
         private WatchOptions options = WatchOptions.defaults();
+        private boolean failFast;
         private ChangeRules changeRules = ChangeRules.defaults();
 
         public Builder orgId(long orgId) {
@@ -73,6 +85,11 @@ public final class GateRequest implements Serializable {
 
         public Builder options(WatchOptions options) {
             this.options = options;
+            return this;
+        }
+
+        public Builder failFast(boolean failFast) {
+            this.failFast = failFast;
             return this;
         }
 

@@ -19,11 +19,11 @@ import io.codegenagentlogs.core.watch.WatchOutcome;
 import io.codegenagentlogs.core.watch.WatchSnapshot;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -32,9 +32,13 @@ import java.util.concurrent.TimeUnit;
  * GitHub Action) drives: a watcher whose entries go to the console, to {@code logs.ndjson} and to
  * the summary, then the gate's decision and the report files.
  *
- * <p>{@code logs.ndjson} is the durable record: resuming from a snapshot cuts the file back to the
- * snapshot's cursor and replays it to rebuild the summary, so a restart neither loses nor repeats
- * an entry.
+ * <p>{@code logs.ndjson} is the durable record: every {@link #poll()} forces the entries it wrote to
+ * disk before it returns, so a snapshot taken after it never counts an entry the file might lose.
+ * Resuming from a snapshot cuts the file back to the snapshot's cursor and replays it (decoding no
+ * line past the cursor) to rebuild the summary, so a restart neither loses nor repeats an entry.
+ *
+ * <p>The report directory is locked from {@link #open} to {@link #close()}: a second gate on the same
+ * directory, in this process or another, is refused before it touches any file.
  */
 public final class GateSession implements Closeable {
     private final GateRequest request;
@@ -42,23 +46,39 @@ public final class GateSession implements Closeable {
     private final SummaryAccumulator summary;
     private final NdjsonLogWriter ndjson;
     private final RunWatcher watcher;
+    private final FailingCount failing;
+    private final ReportDirLock lock;
     private final CountDownLatch cancelled = new CountDownLatch(1);
 
-    private GateSession(GateRequest request, Path reportDir, SummaryAccumulator summary, NdjsonLogWriter ndjson, RunWatcher watcher) {
+    private GateSession(GateRequest request, Path reportDir, SummaryAccumulator summary, NdjsonLogWriter ndjson,
+            RunWatcher watcher, FailingCount failing, ReportDirLock lock) {
         this.request = request;
         this.reportDir = reportDir;
         this.summary = summary;
         this.ndjson = ndjson;
         this.watcher = watcher;
+        this.failing = failing;
+        this.lock = lock;
     }
 
     /**
      * @param resumeFrom a snapshot persisted by an earlier session for the same run and directory, or null to start
      * @param console where readable progress goes (any listener; may be a no-op)
+     * @throws ReportDirInUseException when another gate is writing {@code reportDir}
      */
     public static GateSession open(GateRequest request, CodegenApiClient client, Path reportDir, WatchSnapshot resumeFrom,
             LogListener console) throws IOException {
-        Files.createDirectories(reportDir);
+        ReportDirLock lock = ReportDirLock.acquire(reportDir);
+        try {
+            return open(request, client, reportDir, resumeFrom, console, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static GateSession open(GateRequest request, CodegenApiClient client, Path reportDir, WatchSnapshot resumeFrom,
+            LogListener console, ReportDirLock lock) throws IOException {
         WatchSnapshot from = resumeFrom != null ? resumeFrom
                 : WatchSnapshot.start(request.orgId(), request.runId(), System.currentTimeMillis());
         if (from.runId() != request.runId() || from.orgId() != request.orgId()) {
@@ -69,6 +89,7 @@ public final class GateSession implements Closeable {
         Path logs = reportDir.resolve(ReportFiles.LOGS_NDJSON);
         // the last entries delivered before the restart: a page that repeats them must not deliver them again
         ArrayDeque<String> lastDelivered = new ArrayDeque<>();
+        FailingCount failing = new FailingCount(request.policy());
         int window = request.options().repeatWindow();
         LogListener tail = new LogListener() {
             @Override
@@ -80,23 +101,38 @@ public final class GateSession implements Closeable {
             }
         };
         if (from.skip() > 0) {
-            long replayed = NdjsonReplay.replay(logs, LogListener.all(summary, tail), from.skip());
+            long replayed = NdjsonReplay.replay(logs, LogListener.all(summary, failing, tail), from.skip());
             if (replayed < from.skip()) {
                 throw new IOException(logs + " holds " + replayed + " entries but the watch had delivered " + from.skip()
                         + ": the report directory is not the one this watch wrote; start the watch again");
             }
         }
         NdjsonLogWriter ndjson = NdjsonLogWriter.open(logs, from.skip());
-        RunWatcher watcher = RunWatcher.create(client, request.options(), from, LogListener.all(summary, ndjson, console));
-        watcher.rememberDelivered(lastDelivered);
-        return new GateSession(request, reportDir, summary, ndjson, watcher);
+        RunWatcher watcher = RunWatcher.create(client, request.options(), from, LogListener.all(summary, failing, ndjson, console));
+        watcher.rememberDelivered(List.copyOf(lastDelivered));
+        return new GateSession(request, reportDir, summary, ndjson, watcher, failing, lock);
     }
 
-    /** One step of the watch (see {@link RunWatcher#poll()}); entries are on disk when it returns. */
+    /**
+     * One step of the watch (see {@link RunWatcher#poll()}): it never waits. When it returns, the
+     * entries it delivered are on disk (forced), so the snapshot may be persisted. With
+     * {@link GateRequest#failFast()}, the step that makes the verdict final ends the watch.
+     */
     public PollResult poll() throws InterruptedException, IOException {
         PollResult r = watcher.poll();
         ndjson.flush();
+        long failed = failing.count;
+        if (!r.isDone() && request.failFast() && failed > request.policy().maxFailures()) {
+            r = PollResult.done(watcher.stopEarly("Stopped early after " + watcher.snapshot().skip()
+                    + " log entries (fail-fast): " + failed + " failing entr" + (failed == 1 ? "y" : "ies")
+                    + " already exceed the " + request.policy().maxFailures() + " tolerated, so the verdict cannot change"));
+        }
         return r;
+    }
+
+    /** The rate limiter this session's requests take slots of. */
+    public io.codegenagentlogs.core.api.RateLimiter rateLimiter() {
+        return watcher.rateLimiter();
     }
 
     /** Progress to persist after each {@link #poll()}. */
@@ -164,8 +200,28 @@ public final class GateSession implements Closeable {
         cancelled.countDown();
     }
 
+    /** Ends the session: {@code logs.ndjson} forced and closed, the report directory unlocked. */
     @Override
     public void close() throws IOException {
-        ndjson.close();
+        try (lock) {
+            ndjson.close();
+        }
+    }
+
+    /** Counts entries of the types the policy fails on, for fail-fast. */
+    private static final class FailingCount implements LogListener {
+        private final io.codegenagentlogs.core.gate.GatePolicy policy;
+        private long count;
+
+        FailingCount(io.codegenagentlogs.core.gate.GatePolicy policy) {
+            this.policy = policy;
+        }
+
+        @Override
+        public void onEntry(long index, LogEntry entry) {
+            if (policy.isFailing(entry.normalizedType())) {
+                count++;
+            }
+        }
     }
 }

@@ -1,21 +1,33 @@
 package io.codegenagentlogs.core.watch;
 
 import io.codegenagentlogs.core.api.CodegenApiClient;
+import io.codegenagentlogs.core.api.Durations;
+import io.codegenagentlogs.core.api.RetryPolicy;
 import java.io.Serializable;
 import java.time.Duration;
 
-/** How a run is followed: poll interval when caught up, overall timeout, page size. */
+/**
+ * How a run is followed: poll interval when caught up, overall timeout, how long an outage of the API
+ * is ridden out, backoff between retries, page size.
+ */
 public final class WatchOptions implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    /** Before the first good answer, transient failures are retried this long at most (a start-up, not an outage). */
+    public static final Duration STARTUP_RETRY_LIMIT = Duration.ofSeconds(30);
 
     private final Duration pollInterval;
     private final Duration timeout;
+    private final Duration maxOutage;
+    private final RetryPolicy retry;
     private final int pageSize;
     private final int maxStalledPolls;
 
     private WatchOptions(Builder b) {
         this.pollInterval = b.pollInterval;
         this.timeout = b.timeout;
+        this.maxOutage = b.maxOutage;
+        this.retry = b.retry;
         this.pageSize = b.pageSize;
         this.maxStalledPolls = b.maxStalledPolls;
     }
@@ -36,16 +48,29 @@ public final class WatchOptions implements Serializable {
         return timeout;
     }
 
+    /**
+     * How long the API may keep failing (5xx, 408, resets, timeouts, bodies cut short) after it has
+     * answered once, before the watch gives up; the overall timeout still bounds it. Default 10 minutes.
+     * 429s are waited out whatever this says.
+     */
+    public Duration maxOutage() {
+        return maxOutage;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retry;
+    }
+
     public int pageSize() {
         return pageSize;
     }
 
     /**
-     * How many of the last delivered entries a page is checked against for repeats (twice a page):
-     * {@link RunWatcher#rememberDelivered} takes that many after a restart.
+     * How many of the last delivered entries a page's start is compared with, to report a page that
+     * repeats them: {@link RunWatcher#rememberDelivered} takes that many after a restart.
      */
     public int repeatWindow() {
-        return 2 * pageSize;
+        return pageSize;
     }
 
     /** Polls of a finished run that may bring nothing before the missing entries are given up on. */
@@ -53,9 +78,17 @@ public final class WatchOptions implements Serializable {
         return maxStalledPolls;
     }
 
+    @Override
+    public String toString() {
+        return "poll every " + Durations.format(pollInterval) + ", timeout " + Durations.format(timeout)
+                + ", outages up to " + Durations.format(maxOutage);
+    }
+
     public static final class Builder {
         private Duration pollInterval = Duration.ofSeconds(10);
         private Duration timeout = Duration.ofMinutes(60);
+        private Duration maxOutage = Duration.ofMinutes(10);
+        private RetryPolicy retry = RetryPolicy.defaults();
         private int pageSize = CodegenApiClient.MAX_PAGE_SIZE;
         private int maxStalledPolls = 3;
 
@@ -72,6 +105,20 @@ public final class WatchOptions implements Serializable {
                 throw new IllegalArgumentException("The timeout must be positive, got " + timeout);
             }
             this.timeout = timeout;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when negative (zero: give up at the first failure after a good answer) */
+        public Builder maxOutage(Duration maxOutage) {
+            if (maxOutage.isNegative()) {
+                throw new IllegalArgumentException("The outage budget must not be negative, got " + maxOutage);
+            }
+            this.maxOutage = maxOutage;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retry) {
+            this.retry = java.util.Objects.requireNonNull(retry, "retry");
             return this;
         }
 

@@ -16,7 +16,12 @@ public final class WatchOutcome {
         /** The API gave an error that retrying could not fix. */
         API_ERROR,
         /** Cancelled or interrupted. */
-        CANCELLED
+        CANCELLED,
+        /**
+         * Stopped before the run ended because the verdict could no longer change (the gate's
+         * fail-fast): what was fetched so far is all there is.
+         */
+        STOPPED_EARLY
     }
 
     private final Kind kind;
@@ -31,6 +36,14 @@ public final class WatchOutcome {
         this.snapshot = snapshot;
         this.error = error;
         this.message = message;
+    }
+
+    /**
+     * A run known to have ended with every entry delivered, from a record rather than a watch: a saved
+     * {@code logs.ndjson} summarized again ({@code summarize}). The gate judges it like a completed watch.
+     */
+    public static WatchOutcome replayed(RunInfo run, WatchSnapshot snapshot) {
+        return new WatchOutcome(Kind.COMPLETED, run, snapshot, null, "Rebuilt from a saved log");
     }
 
     public Kind kind() {

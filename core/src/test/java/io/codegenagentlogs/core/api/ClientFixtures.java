@@ -1,30 +1,27 @@
 package io.codegenagentlogs.core.api;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 
-/** Helpers shared by the client tests: a client on a MockWebServer, pages, and a recording observer. */
+/** Helpers shared by the client tests: a client on a MockWebServer, pages, one fetch. */
 final class ClientFixtures {
     static final String TOKEN = "test-token-5b1f";
 
     private ClientFixtures() {
     }
 
-    static CodegenApiClient client(MockWebServer server, RetryPolicy retry) {
-        return CodegenApiClient.builder()
-                .baseUrl(server.url("/").toString())
-                .token(ApiToken.of(TOKEN))
-                .rateLimiter(new RateLimiter(new RateLimit(1000, Duration.ofSeconds(1)), TimeSource.SYSTEM))
-                .retryPolicy(retry)
-                .timeouts(Duration.ofSeconds(2), Duration.ofMillis(500))
-                .build();
+    static CodegenApiClient client(MockWebServer server) {
+        return client(server.url("/").toString());
     }
 
-    static RetryPolicy fastRetries(int attempts) {
-        return RetryPolicy.of(attempts, Duration.ofMillis(10), Duration.ofMillis(40));
+    static CodegenApiClient client(String baseUrl) {
+        return CodegenApiClient.builder()
+                .baseUrl(baseUrl)
+                .token(ApiToken.of(TOKEN))
+                .rateLimiter(new RateLimiter(new RateLimit(1000, Duration.ofSeconds(1)), TimeSource.SYSTEM))
+                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
+                .build();
     }
 
     static MockResponse json(int code, String body) {
@@ -41,31 +38,16 @@ final class ClientFixtures {
                 + "\",\"thought\":\"" + thought + "\",\"observation\":null}";
     }
 
-    static LogPage fetch(CodegenApiClient client, long skip, Recorder rec) throws Exception {
-        return client.fetchLogs(67890, 12345, skip, 100, Long.MAX_VALUE, rec, new CancelSignal());
+    static FetchResult fetch(CodegenApiClient client, long skip) throws InterruptedException {
+        return client.fetch(67890, 12345, skip, 100, new CancelSignal());
     }
 
-    /** Records what the client reports about its attempts. */
-    static final class Recorder implements FetchObserver {
-        final List<String> events = new ArrayList<>();
-        final List<Duration> delays = new ArrayList<>();
-        int sent;
-        int rateLimited;
-
-        @Override
-        public void onRequestSent(boolean retry) {
-            sent++;
+    /** The failure of a fetch that must fail. */
+    static FetchFailure failure(CodegenApiClient client) throws InterruptedException {
+        FetchResult r = fetch(client, 0);
+        if (r.ok()) {
+            throw new AssertionError("expected a failure, got a page");
         }
-
-        @Override
-        public void onRateLimited() {
-            rateLimited++;
-        }
-
-        @Override
-        public void onRetry(String reason, int attempt, Duration delay) {
-            events.add(reason);
-            delays.add(delay);
-        }
+        return r.failure();
     }
 }

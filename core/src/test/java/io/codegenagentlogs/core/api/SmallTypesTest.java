@@ -38,12 +38,16 @@ public class SmallTypesTest {
 
     @Test
     public void retryAfterInSecondsOrAsHttpDate() {
-        assertEquals(Duration.ofSeconds(7), RetryAfter.parse("7", 0));
         long now = Instant.parse("2026-11-28T12:00:00Z").toEpochMilli();
-        assertEquals(Duration.ofSeconds(30), RetryAfter.parse("Sat, 28 Nov 2026 12:00:30 GMT", now));
-        assertEquals(Duration.ZERO, RetryAfter.parse("Sat, 28 Nov 2026 11:00:00 GMT", now));
-        assertNull(RetryAfter.parse("soon", now));
-        assertNull(RetryAfter.parse(null, now));
+        assertEquals(Duration.ofSeconds(7), RetryAfter.of(okhttp3.Headers.of("Retry-After", "7"), now));
+        assertEquals(Duration.ZERO, RetryAfter.of(okhttp3.Headers.of("Retry-After", "0"), now));
+        assertEquals(Duration.ofSeconds(30), RetryAfter.of(okhttp3.Headers.of("Retry-After", "Sat, 28 Nov 2026 12:00:30 GMT"), now));
+        // a date already past asks for no wait (the watcher still waits its backoff)
+        assertEquals(Duration.ZERO, RetryAfter.of(okhttp3.Headers.of("Retry-After", "Sat, 28 Nov 2026 11:00:00 GMT"), now));
+        // the obsolete formats OkHttp also reads
+        assertEquals(Duration.ofSeconds(30), RetryAfter.of(okhttp3.Headers.of("Retry-After", "Saturday, 28-Nov-26 12:00:30 GMT"), now));
+        assertNull(RetryAfter.of(okhttp3.Headers.of("Retry-After", "soon"), now));
+        assertNull(RetryAfter.of(okhttp3.Headers.of(), now));
     }
 
     @Test
@@ -79,7 +83,7 @@ public class SmallTypesTest {
 
     @Test
     public void backoffGrowsWithJitterWithinBounds() {
-        RetryPolicy p = RetryPolicy.of(6, Duration.ofSeconds(1), Duration.ofSeconds(8));
+        RetryPolicy p = RetryPolicy.of(Duration.ofSeconds(1), Duration.ofSeconds(8));
         for (int failed = 1; failed <= 6; failed++) {
             long cap = Math.min(8_000, 1_000L << (failed - 1)) * 1_000_000L;
             long d = p.backoffNanos(failed);
@@ -90,7 +94,7 @@ public class SmallTypesTest {
 
     @Test
     public void backoffNeverOverflowsIntoNoWaitAtAll() {
-        RetryPolicy p = RetryPolicy.of(100, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        RetryPolicy p = RetryPolicy.of(Duration.ofSeconds(1), Duration.ofSeconds(30));
         for (int failed = 1; failed <= 100; failed++) {
             long d = p.backoffNanos(failed);
             long cap = failed >= 6 ? Duration.ofSeconds(30).toNanos() : Math.min(30_000, 1_000L << (failed - 1)) * 1_000_000L;
@@ -111,15 +115,17 @@ public class SmallTypesTest {
     }
 
     @Test
-    public void aLimiterWorksWhateverValueTheMonotonicClockStartsAt() {
-        // System.nanoTime() may be negative: "pausedUntil = 0" must not read as a pause lasting until 0
-        RateLimiterTest.FakeTime time = new RateLimiterTest.FakeTime();
-        time.nanos = -5_000_000_000_000L;
-        RateLimiter limiter = new RateLimiter(new RateLimit(2, Duration.ofSeconds(1)), time);
-        assertEquals(0, limiter.tryAcquire());
-        assertEquals(0, limiter.tryAcquire());
-        assertEquals(Duration.ofSeconds(1).toNanos(), limiter.tryAcquire());
-        limiter.pauseFor(Duration.ofSeconds(3).toNanos());
-        assertEquals(Duration.ofSeconds(3).toNanos(), limiter.tryAcquire());
+    public void oneLineNeverCutsASurrogatePairInHalf() {
+        String emoji = "\uD83D\uDE00";
+        for (int max = 1; max <= 8; max++) {
+            String line = OneLine.of("ab" + emoji.repeat(5), max);
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (Character.isHighSurrogate(c)) {
+                    assertTrue(max + ": " + line, i + 1 < line.length() && Character.isLowSurrogate(line.charAt(i + 1)));
+                }
+            }
+        }
+        assertEquals("a…", OneLine.of("a" + emoji, 2));
     }
 }

@@ -131,7 +131,8 @@ public class ConsoleFormatTest {
                 ConsoleFormat.waitingLine(run, 40, 57, Duration.ofSeconds(10)));
         assertEquals("… status UNKNOWN, 40 logs fetched, next poll in 1m 30s",
                 ConsoleFormat.waitingLine(null, 40, -1, Duration.ofSeconds(90)));
-        assertEquals("… retry 2 in 4s: HTTP 429", ConsoleFormat.retryLine("HTTP 429", 2, Duration.ofSeconds(4)));
+        assertEquals("… API unavailable for 40s (HTTP 503); retrying in 4s (attempt 2)",
+                ConsoleFormat.retryLine("API unavailable for 40s (HTTP 503)", 2, Duration.ofSeconds(4)));
         assertEquals("! anomaly EMPTY_PAGE at entry 3: empty page",
                 ConsoleFormat.anomalyLine(new Anomaly(Anomaly.Kind.EMPTY_PAGE, 3, "empty page")));
         assertEquals("Verdict: FAILED: a; b",

@@ -46,7 +46,7 @@ public class ConsolePrinterTest {
         assertTrue(lines.get(0).endsWith("status PENDING, https://app.codegen.com/agent/trace/12345"));
         assertTrue(lines.get(1).startsWith("#0 "));
         assertTrue(lines.get(2).startsWith("… status PENDING, 1 of 1"));
-        assertTrue(lines.get(3).startsWith("… retry 1 in 2s"));
+        assertTrue(lines.get(3), lines.get(3).startsWith("… HTTP 429; retrying in 2s"));
         assertTrue(lines.get(4).contains("status RUNNING"));
         assertTrue(lines.get(5).startsWith("#1 "));
         assertTrue(lines.get(6).startsWith("! anomaly EMPTY_PAGE"));

@@ -80,6 +80,10 @@ public class InsightsTest {
                 MessagePattern.of("Timeout of 5007 ms exceeded in tests/checkout.test.ts:42:7"));
         assertEquals("A pull request already exists for acme:<path>",
                 MessagePattern.of("A pull request already exists for acme:fix/checkout-race."));
+        assertEquals("<path>(<n>): error TS6133 in <path> and <path>",
+                MessagePattern.of("src/billing/invoice.ts(2,10): error TS6133 in invoice.test.ts:12:62 and C:\\dir\\a.txt"));
+        assertEquals("a long word is not a path: " + "x".repeat(150),
+                MessagePattern.of("a long word is not a path: " + "x".repeat(150)));
         assertEquals("request <id> failed, see <url>",
                 MessagePattern.of("request 3f2a9c1e-0b7d-4d6e-9a51-2c8e5f7b9d10 failed, see https://x.example/a?b=1"));
     }

@@ -151,7 +151,7 @@ public class MarkdownRendererTest {
         assertEquals("\\- not a list", MarkdownText.inline("- not a list", 100));
         assertEquals("1\\. not a list", MarkdownText.inline("1. not a list", 100));
         assertEquals("a \\| b", MarkdownText.inline("a | b", 100));
-        assertEquals("hi @\u200Bocto", MarkdownText.inline("hi @octo", 100));
+        assertEquals("hi \u200B@\u200Bocto", MarkdownText.inline("hi @octo", 100));
         assertEquals("\\$x\\$ \\&amp; \\<b\\>", MarkdownText.inline("$x$ &amp; <b>", 100));
         assertEquals("line one line two", MarkdownText.inline("line one\r\nline two", 100));
         assertEquals("RED", MarkdownText.inline("\u001b[31mRED\u001b[0m", 100));

@@ -103,7 +103,7 @@ public class RunWatcherTest {
         RunWatcher w = watcher(rec, quick());
         w.poll();
         sim.inject(Fault.rateLimited("0"));
-        sim.inject(Fault.slow(Duration.ofSeconds(2)));
+        sim.inject(Fault.slow(Duration.ofSeconds(5)));
         sim.inject(Fault.status(502));
         run.setStatus("COMPLETE");
         WatchOutcome outcome = w.run();
@@ -155,7 +155,7 @@ public class RunWatcherTest {
     }
 
     @Test
-    public void repeatedEntriesAreDroppedAndOnlyNewOnesMoveTheCursor() throws Exception {
+    public void repeatedEntriesAreReportedAndKeptSinceTheCursorFollowsTheServer() throws Exception {
         SimulatedRun run = start("RUNNING", 20, 10);
         SimulatorFixtures.Recording rec = new SimulatorFixtures.Recording();
         RunWatcher w = watcher(rec, quick());
@@ -163,11 +163,37 @@ public class RunWatcherTest {
         run.setVisibleLogs(20);
         run.setStatus("COMPLETE");
         sim.inject(Fault.repeatEntries(5));
-        while (!w.poll().isDone()) {
-            // until the end
-        }
+        PollResult last;
+        do {
+            last = w.poll();
+        } while (!last.isDone());
+        assertEquals(WatchOutcome.Kind.COMPLETED, last.outcome().kind());
         assertEquals(List.of(Anomaly.Kind.REPEATED_ENTRIES), rec.anomalyKinds());
-        assertExactlyOnceInOrder(rec, 20);
+        assertTrue(rec.anomalies.get(0).message(), rec.anomalies.get(0).message().startsWith(
+                "the page from 10 starts with 5 entries identical to the 5 before it; kept"));
+        List<String> served = new ArrayList<>(expected(0, 10));
+        served.addAll(expected(5, 20));
+        assertEquals("every entry the server returned, none dropped", served, rec.raws);
+    }
+
+    @Test
+    public void twoIdenticalEntriesAreBothKeptAndTheRunCompletes() throws Exception {
+        // issue 6 #5: the old watcher dropped the second, ended INCOMPLETE, and its cursor lagged by one
+        String same = entry(RUN, 3);
+        StringBuilder logs = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            logs.append(i == 0 ? "" : ",").append(i == 4 || i == 100 ? (i == 100 ? entry(RUN, 99) : same) : entry(RUN, i));
+        }
+        sim = CodegenSimulator.start(Scenario.fromJson("{\"tokens\":[\"sim-token\"],\"runs\":[{\"id\":" + RUN
+                + ",\"organization_id\":" + ORG + ",\"status\":\"COMPLETE\",\"logs\":[" + logs + "]}]}"));
+        SimulatorFixtures.Recording rec = new SimulatorFixtures.Recording();
+        WatchOutcome outcome = watcher(rec, quick()).run();
+        assertEquals(outcome.message(), WatchOutcome.Kind.COMPLETED, outcome.kind());
+        assertEquals(150, rec.raws.size());
+        assertEquals(rec.raws.get(3), rec.raws.get(4));
+        assertEquals(150, outcome.snapshot().skip());
+        assertEquals("only the page that starts with a repeat is reported", List.of(Anomaly.Kind.REPEATED_ENTRIES), rec.anomalyKinds());
+        assertEquals(100, rec.anomalies.get(0).skip());
     }
 
     @Test

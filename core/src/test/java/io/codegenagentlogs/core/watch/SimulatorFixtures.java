@@ -29,13 +29,19 @@ public final class SimulatorFixtures {
                 .baseUrl(sim.baseUrl())
                 .token(ApiToken.of("sim-token"))
                 .rateLimiter(new RateLimiter(new RateLimit(100_000, Duration.ofSeconds(1)), TimeSource.SYSTEM))
-                .retryPolicy(RetryPolicy.of(6, Duration.ofMillis(5), Duration.ofMillis(20)))
-                .timeouts(Duration.ofSeconds(2), Duration.ofMillis(400))
+                // generous: a cold JVM's first request on a busy machine must not time out (tests count requests)
+                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
                 .build();
     }
 
+    /** Polls every 10 ms, retries after 5 ms doubling to 20 ms, 20 s timeout. */
     public static WatchOptions quick() {
-        return WatchOptions.builder().pollInterval(Duration.ofMillis(10)).timeout(Duration.ofSeconds(20)).build();
+        return quickBuilder().build();
+    }
+
+    public static WatchOptions.Builder quickBuilder() {
+        return WatchOptions.builder().pollInterval(Duration.ofMillis(10)).timeout(Duration.ofSeconds(20))
+                .retryPolicy(RetryPolicy.of(Duration.ofMillis(5), Duration.ofMillis(20)));
     }
 
     /**

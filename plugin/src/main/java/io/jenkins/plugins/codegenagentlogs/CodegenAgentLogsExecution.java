@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.util.SystemProperties;
@@ -104,6 +105,8 @@ public final class CodegenAgentLogsExecution extends StepExecution {
     private transient volatile Future<?> pending;
     private transient volatile boolean stopping;
     private transient volatile boolean finished;
+    /** Set by whoever completes the step first ({@link #stop} or the watch's end): the step completes once. */
+    private transient AtomicBoolean completed;
     private transient Object lane;
 
     CodegenAgentLogsExecution(@NonNull StepContext context, @NonNull Settings settings) {
@@ -147,6 +150,22 @@ public final class CodegenAgentLogsExecution extends StepExecution {
         pending = pool.submit(this::pollSafely);
     }
 
+    /**
+     * Claims the step's completion: true for the first caller only. {@code stop()} and the end of the
+     * watch run on different threads and may both try; without this an aborted step could also
+     * report success.
+     */
+    private boolean claimCompletion() {
+        AtomicBoolean c;
+        synchronized (this) {
+            if (completed == null) {
+                completed = new AtomicBoolean();
+            }
+            c = completed;
+        }
+        return c.compareAndSet(false, true);
+    }
+
     @Override
     public void stop(@NonNull Throwable cause) throws Exception {
         stopping = true;
@@ -162,7 +181,9 @@ public final class CodegenAgentLogsExecution extends StepExecution {
                 p.submit(this::pollSafely); // writes the report of the cancelled watch, completes nothing
             }
         }
-        getContext().onFailure(cause);
+        if (claimCompletion()) {
+            getContext().onFailure(cause);
+        }
     }
 
     @Override
@@ -330,14 +351,17 @@ public final class CodegenAgentLogsExecution extends StepExecution {
             closeQuietly();
         }
         l.action.complete(l.run, result);
-        if (stopping) {
-            return; // stop() already completed the step
+        if (stopping || !claimCompletion()) {
+            return; // stop() completed the step already, or is about to
         }
         GateDecision decision = result.decision();
         long agentRun = settings.request.runId();
         PrintStream log = l.listener.getLogger();
         synchronized (this) {
-            log.println(ConsoleFormat.verdictLine(decision));
+            // The verdict once: a failed gate says it in the step's own error (or UNSTABLE) line below.
+            if (decision.passed()) {
+                log.println(ConsoleFormat.verdictLine(decision));
+            }
             log.println("Codegen agent logs: report for agent run " + agentRun + ": "
                     + HyperlinkNote.encodeTo("/" + l.run.getUrl() + l.action.getUrlName() + "/", "open the report"));
             log.flush();
@@ -371,7 +395,7 @@ public final class CodegenAgentLogsExecution extends StepExecution {
         finished = true;
         closeQuietly();
         endActionWithoutReport();
-        if (!stopping) {
+        if (!stopping && claimCompletion()) {
             getContext().onFailure(t);
         }
     }

@@ -11,8 +11,10 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.codegenagentlogs.core.api.BaseUrls;
+import io.codegenagentlogs.core.api.Durations;
 import io.codegenagentlogs.core.api.Ids;
 import io.codegenagentlogs.core.gate.GatePolicy;
+import io.codegenagentlogs.core.gate.MessageTypes;
 import io.codegenagentlogs.core.session.GateRequest;
 import io.codegenagentlogs.core.watch.WatchOptions;
 import io.jenkins.plugins.codegenagentlogs.CodegenGlobalConfiguration.FormChecks;
@@ -63,9 +65,12 @@ public final class CodegenAgentLogsStep extends Step {
     private ArrayList<String> failOn = new ArrayList<>(DEFAULT_FAIL_ON);
     private boolean failOnRunStatus = true;
     private int maxFailures;
+    private int maxIdenticalCalls;
     private String buildResult = BuildResultMode.FAILURE.name();
     private int pollInterval = (int) WatchOptions.defaults().pollInterval().toSeconds();
     private int timeoutMinutes = (int) WatchOptions.defaults().timeout().toMinutes();
+    private String maxOutage = Durations.format(WatchOptions.defaults().maxOutage());
+    private boolean failFast;
 
     @DataBoundConstructor
     public CodegenAgentLogsStep(String runId) {
@@ -139,6 +144,16 @@ public final class CodegenAgentLogsStep extends Step {
         this.maxFailures = maxFailures;
     }
 
+    public int getMaxIdenticalCalls() {
+        return maxIdenticalCalls;
+    }
+
+    /** The loop rule: fail when one identical tool call (same tool, same input) is made more than this many times; 0 = off. */
+    @DataBoundSetter
+    public void setMaxIdenticalCalls(int maxIdenticalCalls) {
+        this.maxIdenticalCalls = maxIdenticalCalls;
+    }
+
     public String getBuildResult() {
         return buildResult;
     }
@@ -170,6 +185,30 @@ public final class CodegenAgentLogsStep extends Step {
         this.timeoutMinutes = timeoutMinutes;
     }
 
+    public String getMaxOutage() {
+        return maxOutage;
+    }
+
+    /**
+     * How long the Codegen API may keep failing after it has answered once before the step gives up,
+     * with a unit: {@code '10m'}, {@code '90s'}, {@code '1h'}. Default 10 minutes.
+     */
+    @DataBoundSetter
+    public void setMaxOutage(String maxOutage) {
+        String v = Util.fixEmptyAndTrim(maxOutage);
+        this.maxOutage = v == null ? Durations.format(WatchOptions.defaults().maxOutage()) : v;
+    }
+
+    public boolean isFailFast() {
+        return failFast;
+    }
+
+    /** Stop as soon as the verdict can no longer change (more failing entries than tolerated). */
+    @DataBoundSetter
+    public void setFailFast(boolean failFast) {
+        this.failFast = failFast;
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new CodegenAgentLogsExecution(context, resolve(CodegenGlobalConfiguration.get()));
@@ -199,19 +238,48 @@ public final class CodegenAgentLogsStep extends Step {
             if (pollInterval < 1) {
                 throw new IllegalArgumentException("pollInterval must be at least 1 second, got " + pollInterval);
             }
+            if (maxIdenticalCalls < 0) {
+                throw new IllegalArgumentException("maxIdenticalCalls must be 0 (off) or more, got " + maxIdenticalCalls);
+            }
             GatePolicy policy = GatePolicy.builder()
-                    .failOn(failOn)
+                    .failOn(checkedFailOn(failOn))
                     .failOnRunStatus(failOnRunStatus)
                     .maxFailures(maxFailures)
+                    .maxIdenticalCalls(maxIdenticalCalls)
                     .build();
             WatchOptions options = WatchOptions.builder()
                     .pollInterval(Duration.ofSeconds(pollInterval))
                     .timeout(Duration.ofMinutes(timeoutMinutes))
+                    .maxOutage(parseMaxOutage(maxOutage))
                     .build();
-            GateRequest request = GateRequest.builder().orgId(org).runId(run).policy(policy).options(options).build();
+            GateRequest request = GateRequest.builder().orgId(org).runId(run).policy(policy).options(options)
+                    .failFast(failFast).build();
             return new CodegenAgentLogsExecution.Settings(request, effectiveBaseUrl, effectiveCredentials, mode);
         } catch (IllegalArgumentException e) {
             throw new AbortException(FUNCTION_NAME + ": " + e.getMessage());
+        }
+    }
+
+    /** The types, or an error saying which one is not a Codegen message type and what was probably meant. */
+    static List<String> checkedFailOn(List<String> types) {
+        try {
+            MessageTypes.parseFailOn(types);
+            return types;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("failOn: " + e.getMessage(), e);
+        }
+    }
+
+    /** A duration with its unit; a bare number is refused, since minutes and seconds are both plausible. */
+    static Duration parseMaxOutage(String text) {
+        String t = Util.fixNull(text).trim();
+        if (t.matches("\\d+")) {
+            throw new IllegalArgumentException("maxOutage needs a unit: write '" + t + "m' for minutes or '" + t + "s' for seconds");
+        }
+        try {
+            return Durations.parse(t);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("maxOutage: " + e.getMessage(), e);
         }
     }
 
@@ -370,6 +438,37 @@ public final class CodegenAgentLogsStep extends Step {
         @POST
         public FormValidation doCheckMaxFailures(@AncestorInPath Item item, @QueryParameter String value) {
             return canCheck(item) ? FormChecks.atLeast("Tolerated failures", value, 0) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckFailOn(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!canCheck(item)) {
+                return FormValidation.ok();
+            }
+            try {
+                MessageTypes.parseFailOn(splitTypes(value));
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        @POST
+        public FormValidation doCheckMaxOutage(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!canCheck(item) || Util.fixEmptyAndTrim(value) == null) {
+                return FormValidation.ok();
+            }
+            try {
+                parseMaxOutage(value);
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        @POST
+        public FormValidation doCheckMaxIdenticalCalls(@AncestorInPath Item item, @QueryParameter String value) {
+            return canCheck(item) ? FormChecks.atLeast("The identical-call limit", value, 0) : FormValidation.ok();
         }
 
         @POST

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.codegenagentlogs;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -61,7 +63,14 @@ final class CodegenCredentials {
         return item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
     }
 
-    /** The "Secret text" credentials the user may choose from, plus the current value. */
+    /**
+     * Credentials a build can use: System-scoped ones are for Jenkins itself (its global
+     * configuration, agents) and are never handed to a build, so offering them would only set up a
+     * step that fails at run time.
+     */
+    static final CredentialsMatcher USABLE_BY_BUILDS = CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM));
+
+    /** The "Secret text" credentials the user may choose from (never System-scoped ones), plus the current value. */
     static @NonNull ListBoxModel fillItems(@CheckForNull Item item, @CheckForNull String credentialsId) {
         String current = Util.fixNull(credentialsId);
         StandardListBoxModel result = new StandardListBoxModel();
@@ -70,11 +79,11 @@ final class CodegenCredentials {
         }
         if (item == null) {
             result.includeEmptyValue()
-                    .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(), CredentialsMatchers.always());
+                    .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(), USABLE_BY_BUILDS);
         } else {
             result.includeEmptyValue()
                     .includeMatchingAs(item instanceof Queue.Task t ? Tasks.getAuthenticationOf2(t) : ACL.SYSTEM2,
-                            item, StringCredentials.class, List.of(), CredentialsMatchers.always());
+                            item, StringCredentials.class, List.of(), USABLE_BY_BUILDS);
         }
         return result.includeCurrentValue(current);
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.codegenagentlogs;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Api;
 import hudson.model.Run;
 import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.gate.GateDecision;
@@ -9,7 +10,9 @@ import io.codegenagentlogs.core.gate.Verdict;
 import io.codegenagentlogs.core.report.HtmlReportRenderer;
 import io.codegenagentlogs.core.report.ReportFiles;
 import io.codegenagentlogs.core.report.ReportWriter;
+import io.codegenagentlogs.core.report.RunSummary;
 import io.codegenagentlogs.core.report.SafeText;
+import io.codegenagentlogs.core.report.ToolStats;
 import io.codegenagentlogs.core.session.GateResult;
 import jakarta.servlet.ServletException;
 import java.io.FilterInputStream;
@@ -30,6 +33,8 @@ import jenkins.model.RunAction2;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * One watched agent run on the build page: a summary row ({@code summary.jelly}) and a page of its
@@ -37,8 +42,12 @@ import org.kohsuke.stapler.StaplerResponse2;
  * that watches several runs has several of these.
  *
  * <p>Only small fields are kept in {@code build.xml}; the report and the logs stay in files under
- * {@code <build dir>/codegen-agent-logs/<reportDirName>/}, read when a page asks for them.
+ * {@code <build dir>/codegen-agent-logs/<reportDirName>/}, read when a page asks for them. The small
+ * fields are the run's summary in numbers: what {@code <build>/<urlName>/api/json} returns
+ * ({@link Exported}) and what the job's trend ({@link CodegenTrendAction}) reads, build by build,
+ * without opening any report or log file.
  */
+@ExportedBean(defaultVisibility = 2)
 public final class CodegenRunAction implements RunAction2 {
     private static final Logger LOGGER = Logger.getLogger(CodegenRunAction.class.getName());
 
@@ -55,6 +64,20 @@ public final class CodegenRunAction implements RunAction2 {
     private long failures;
     private long logsFetched;
     private String webUrl;
+    /** The gate's reasons, one line each (bounded); null for builds made before they were kept. */
+    private ArrayList<String> reasons;
+    /** The summary in numbers; null for builds made before they were kept (the trend leaves a gap). */
+    private Long errorEntries;
+    private Long failedCalls;
+    private Long actions;
+    private Long planEvaluations;
+    private Long changes;
+    private Long filesChanged;
+    private ArrayList<String> pullRequests;
+    private Long possibleLoops;
+    private Long maxIdenticalCalls;
+    /** From the first entry's created_at to the last one's: how long the agent ran, as its log tells. */
+    private Long agentRunMillis;
 
     private transient Run<?, ?> run;
 
@@ -99,7 +122,9 @@ public final class CodegenRunAction implements RunAction2 {
 
     /** Records the verdict and writes the page's report fragment; saves the build. */
     void complete(Run<?, ?> run, GateResult result) throws IOException {
-        ReportWriter.writeAtomically(result.reportDir().resolve(FRAGMENT_HTML), HtmlReportRenderer.renderFragment(result.report()));
+        // entries link to logs.ndjson through this action's own download (doLogs), relative to its page
+        ReportWriter.writeAtomically(result.reportDir().resolve(FRAGMENT_HTML),
+                HtmlReportRenderer.renderFragment(result.report(), "logs"));
         GateDecision decision = result.decision();
         RunInfo info = result.report().run();
         // Status and message types are agent-controlled text: keep them printable, one line, no bidi
@@ -113,9 +138,31 @@ public final class CodegenRunAction implements RunAction2 {
             failures = decision.failingEntries();
             logsFetched = result.report().logsFetched();
             webUrl = info == null ? null : info.safeWebUrl();
+            keepNumbers(decision, result.report().summary());
         }
         run.save();
     }
+
+    /** The summary in numbers, and the few strings a person or a script needs (each one line, bounded). */
+    private void keepNumbers(GateDecision decision, RunSummary s) {
+        reasons = new ArrayList<>();
+        for (String reason : decision.reasons().subList(0, Math.min(MAX_LISTED, decision.reasons().size()))) {
+            reasons.add(SafeText.oneLine(reason, 500));
+        }
+        errorEntries = s.count("ERROR");
+        failedCalls = s.tools().values().stream().mapToLong(ToolStats::failedCalls).sum();
+        actions = s.reasoning().actions();
+        planEvaluations = s.reasoning().planEvaluations();
+        changes = s.audit().changeTotal();
+        filesChanged = s.audit().fileTotal();
+        pullRequests = new ArrayList<>(s.audit().pullRequests().subList(0, Math.min(MAX_LISTED, s.audit().pullRequests().size())));
+        possibleLoops = s.reasoning().loopTotal();
+        maxIdenticalCalls = s.reasoning().maxCalls();
+        agentRunMillis = s.span() == null ? null : s.span().toMillis();
+    }
+
+    /** Reasons and pull requests kept in build.xml: the first ones (the report has them all). */
+    static final int MAX_LISTED = 10;
 
     @Override
     public void onAttached(Run<?, ?> r) {
@@ -146,21 +193,96 @@ public final class CodegenRunAction implements RunAction2 {
         return "codegen-" + reportDirName;
     }
 
+    /** {@code <action>/api/json}: this summary, for scripts and dashboards. */
+    public Api getApi() {
+        return new Api(this);
+    }
+
+    @Exported
     public long getOrgId() {
         return orgId;
     }
 
+    @Exported
     public long getAgentRunId() {
         return agentRunId;
     }
 
+    @Exported
     public synchronized boolean isFinished() {
         return verdict != null;
     }
 
     /** PASSED, FAILED, TIMED_OUT or ERROR; null while the watch goes on. */
+    @Exported
     public synchronized @CheckForNull String getVerdict() {
         return verdict;
+    }
+
+    /** Why, one line each (the first {@value #MAX_LISTED}); empty while the watch goes on. */
+    @Exported
+    public synchronized List<String> getReasons() {
+        return reasons == null ? List.of() : Collections.unmodifiableList(reasons);
+    }
+
+    /** ERROR entries; null until known. */
+    @Exported
+    public synchronized @CheckForNull Long getErrorEntries() {
+        return errorEntries;
+    }
+
+    /** Tool calls whose result reported a failure (ERROR entries aside); null until known. */
+    @Exported
+    public synchronized @CheckForNull Long getFailedCalls() {
+        return failedCalls;
+    }
+
+    /** ACTION entries; null until known. */
+    @Exported
+    public synchronized @CheckForNull Long getActions() {
+        return actions;
+    }
+
+    /** PLAN_EVALUATION entries; null until known. */
+    @Exported
+    public synchronized @CheckForNull Long getPlanEvaluations() {
+        return planEvaluations;
+    }
+
+    /** Code-changing tool calls (the report's "Changes made by the agent"); null until known. */
+    @Exported
+    public synchronized @CheckForNull Long getChanges() {
+        return changes;
+    }
+
+    /** Distinct files those calls touched; null until known. */
+    @Exported
+    public synchronized @CheckForNull Long getFilesChanged() {
+        return filesChanged;
+    }
+
+    /** Pull requests the agent opened (http(s) URLs, the first {@value #MAX_LISTED}); empty when none or unknown. */
+    @Exported
+    public synchronized List<String> getPullRequests() {
+        return pullRequests == null ? List.of() : Collections.unmodifiableList(pullRequests);
+    }
+
+    /** Distinct tool calls made 3 times or more with the same input; null until known. */
+    @Exported
+    public synchronized @CheckForNull Long getPossibleLoops() {
+        return possibleLoops;
+    }
+
+    /** How many times the most repeated identical tool call was made; null until known. */
+    @Exported
+    public synchronized @CheckForNull Long getMaxIdenticalCalls() {
+        return maxIdenticalCalls;
+    }
+
+    /** From the first entry to the last, in milliseconds; null when unknown. */
+    @Exported
+    public synchronized @CheckForNull Long getAgentRunMillis() {
+        return agentRunMillis;
     }
 
     /** For people: "passed", "failed", "timed out", "error", or "watching…". */
@@ -172,11 +294,13 @@ public final class CodegenRunAction implements RunAction2 {
     }
 
     /** The run status as last seen (upper case), or null. */
+    @Exported
     public synchronized @CheckForNull String getStatus() {
         return status;
     }
 
     /** Entries per message type; empty while the watch goes on. */
+    @Exported
     public synchronized Map<String, Long> getCounts() {
         return counts == null ? Map.of() : Collections.unmodifiableMap(counts);
     }
@@ -191,15 +315,19 @@ public final class CodegenRunAction implements RunAction2 {
         return String.join(", ", parts);
     }
 
+    /** Entries of a type the gate fails on. */
+    @Exported
     public synchronized long getFailures() {
         return failures;
     }
 
+    @Exported
     public synchronized long getLogsFetched() {
         return logsFetched;
     }
 
     /** The Codegen trace page, only ever an http(s) URL; null when unknown. */
+    @Exported
     public synchronized @CheckForNull String getWebUrl() {
         return webUrl;
     }

@@ -75,13 +75,14 @@ final class ManyWatchersBench {
                     String.format(Locale.ROOT, "%.2f", o.fairShareRatio.max()), String.format(Locale.ROOT, "%.1f", o.seconds));
         }
         return "Each run works 5 to 30 s (random), 150 entries; limit 60 requests/s shared by all watchers of the token "
-                + "(the server enforces it too), poll interval " + POLL.toMillis() + " ms. Fair share of a watcher: the time "
-                + "the limit needs to serve one request for every watcher still active when its run ended. One row per "
-                + "repetition.\n\n" + t;
+                + "(the server enforces it too), poll interval " + POLL.toMillis() + " ms. Limit used: requests served in the "
+                + "seconds when the watchers still active wanted at least the whole limit. Fair share of a watcher: its turn "
+                + "if the limit were shared equally among the watchers still active when its run ended (never sooner than its "
+                + "poll interval), plus one request. One row per repetition.\n\n" + t;
     }
 
     private static String pct(double v) {
-        return String.format(Locale.ROOT, "%.0f %%", v * 100);
+        return Double.isNaN(v) ? "n/a (never short of slots)" : String.format(Locale.ROOT, "%.0f %%", v * 100);
     }
 
     static Outcome once(int count, boolean naive) throws Exception {
@@ -170,19 +171,17 @@ final class ManyWatchersBench {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             List<RecordedCall> calls = sim.requests().all();
-            long first = calls.stream().mapToLong(RecordedCall::startNanos).min().orElse(start);
-            long last = calls.stream().mapToLong(RecordedCall::startNanos).max().orElse(start);
-            // busy: from the first request to the last verdict's request
-            double busySeconds = Math.max(1e-9, (last - first) / 1e9);
-            long served = calls.stream().filter(c -> c.status() != 429).count();
-            double utilization = (served - 1) / (busySeconds * LIMIT_PER_SECOND);
+            double utilization = busyUtilization(calls, watches, start);
             Stats wait = new Stats();
             Stats ratio = new Stats();
             double spacing = 1 / LIMIT_PER_SECOND;
+            double poll = POLL.toNanos() / 1e9;
             for (Watch w : watches) {
                 double seconds2 = (w.verdictAt - w.endedAt) / 1e9;
                 wait.add(seconds2);
-                ratio.add(seconds2 / Math.max(spacing, w.activeAtEnd * spacing));
+                // its turn when the limit is shared equally among the watches still active, never sooner than its
+                // poll interval, then its request
+                ratio.add(seconds2 / (Math.max(poll, w.activeAtEnd * spacing) + spacing));
             }
             long limited = calls.stream().filter(c -> c.status() == 429).count();
             int threads = naive ? count : scheduler.threadsStarted();
@@ -191,6 +190,30 @@ final class ManyWatchersBench {
             scheduler.close();
             driver.shutdownNow();
         }
+    }
+
+    /**
+     * The share of the limit used in the seconds when the watches still active wanted at least the
+     * whole limit (each would poll every {@link #POLL}): a measure of how well the limit is used
+     * when it is the bottleneck, not of how little there was to do at the end.
+     */
+    private static double busyUtilization(List<RecordedCall> calls, List<Watch> watches, long start) {
+        long first = calls.stream().mapToLong(RecordedCall::startNanos).min().orElse(start);
+        long last = calls.stream().mapToLong(RecordedCall::startNanos).max().orElse(start);
+        double needed = LIMIT_PER_SECOND * POLL.toNanos() / 1e9;
+        long served = 0;
+        long seconds = 0;
+        for (long b = first; b + 1_000_000_000L <= last; b += 1_000_000_000L) {
+            long bucketEnd = b + 1_000_000_000L;
+            long active = watches.stream().filter(w -> w.verdictAt >= bucketEnd).count();
+            if (active < needed) {
+                continue;
+            }
+            long from = b;
+            served += calls.stream().filter(c -> c.status() != 429 && c.startNanos() >= from && c.startNanos() < bucketEnd).count();
+            seconds++;
+        }
+        return seconds == 0 ? Double.NaN : served / (seconds * LIMIT_PER_SECOND);
     }
 
     private static void done(Watch w, List<Watch> watches, int[] active) {

@@ -10,6 +10,9 @@ import java.util.function.IntSupplier;
  * everything else is skipped, checked but not kept. Memory: the entry's text, once.
  */
 final class EntryReader {
+    private static final byte[][] KEYS = JsonScanner.keys("agent_run_id", "created_at", "message_type", "tool_name", "thought",
+            "observation", "tool_input", "tool_output");
+
     private long agentRunId;
     private String createdAt;
     private String messageType;
@@ -58,17 +61,17 @@ final class EntryReader {
             if (s.peekNonSpace() != '"') {
                 throw s.peekNonSpace() < 0 ? s.truncated("a member name") : s.unexpected(s.peekNonSpace(), "a member name");
             }
-            String key = s.readString();
+            int key = s.readKey(KEYS);
             s.expect(':', "':'");
             switch (key) {
-                case "agent_run_id" -> agentRunId = s.readLong(0);
-                case "created_at" -> createdAt = s.readText();
-                case "message_type" -> messageType = s.readText();
-                case "tool_name" -> toolName = s.readText();
-                case "thought" -> thought = s.readText();
-                case "observation" -> span(s, offset, 0);
-                case "tool_input" -> span(s, offset, 2);
-                case "tool_output" -> span(s, offset, 4);
+                case 0 -> agentRunId = s.readLong(0);
+                case 1 -> createdAt = s.readText();
+                case 2 -> messageType = s.readText();
+                case 3 -> toolName = s.readText();
+                case 4 -> thought = s.readText();
+                case 5 -> span(s, offset, 0);
+                case 6 -> span(s, offset, 2);
+                case 7 -> span(s, offset, 4);
                 default -> s.skipValue();
             }
             int next = s.peekNonSpace();

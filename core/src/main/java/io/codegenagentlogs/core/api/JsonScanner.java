@@ -16,7 +16,8 @@ import java.util.Arrays;
  * servers' readers accept them. Positions in messages are byte offsets from the start of the input.
  */
 final class JsonScanner {
-    private static final int CHUNK = 64 * 1024;
+    /** Read size when streaming: a page is read in a few of these; the body's own buffer does the rest. */
+    private static final int CHUNK = 8 * 1024;
     private static final byte OBJECT = 1;
     private static final byte ARRAY = 2;
 
@@ -389,6 +390,51 @@ final class JsonScanner {
                 return fallback;
             }
         }
+    }
+
+    /**
+     * Reads a member name (the next byte is its opening quote) and returns the index of the one of
+     * {@code keys} (ASCII) it is, or -1; without making a string of it when it needs no decoding.
+     */
+    int readKey(byte[][] keys) throws IOException {
+        int start = pos + 1;
+        if (fill()) {
+            int i = start;
+            while (i < limit) {
+                byte b = buf[i];
+                if (b == '"') {
+                    pos = i + 1;
+                    int length = i - start;
+                    for (int k = 0; k < keys.length; k++) {
+                        if (keys[k].length == length && Arrays.equals(buf, start, i, keys[k], 0, length)) {
+                            return k;
+                        }
+                    }
+                    return -1;
+                }
+                if (b == '\\' || b < 0) {
+                    break;
+                }
+                i++;
+            }
+        }
+        // escaped, non-ASCII, or across a refill: decode it
+        String key = readString();
+        for (int k = 0; k < keys.length; k++) {
+            if (key.equals(new String(keys[k], StandardCharsets.US_ASCII))) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The keys, as {@link #readKey} wants them. */
+    static byte[][] keys(String... names) {
+        byte[][] out = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = names[i].getBytes(StandardCharsets.US_ASCII);
+        }
+        return out;
     }
 
     /** Reads a string value (the next byte is its opening quote) and returns its text. */

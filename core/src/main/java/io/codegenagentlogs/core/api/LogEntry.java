@@ -35,7 +35,9 @@ public final class LogEntry {
     private final String rawJson;
     private final long agentRunId;
     private final String createdAtText;
-    private final Instant createdAt;
+    /** Parsed on first use: the gate itself never needs it. */
+    private Instant createdAt;
+    private boolean createdAtParsed;
     private final String messageType;
     private final String normalizedType;
     private final String toolName;
@@ -49,7 +51,6 @@ public final class LogEntry {
         this.rawJson = rawJson;
         this.agentRunId = agentRunId;
         this.createdAtText = createdAtText;
-        this.createdAt = Timestamps.parseOrNull(createdAtText);
         this.messageType = messageType;
         this.normalizedType = messageType == null || messageType.isBlank()
                 ? "UNKNOWN" : messageType.trim().toUpperCase(Locale.ROOT);
@@ -80,6 +81,10 @@ public final class LogEntry {
 
     /** {@code created_at} parsed (a value without zone is UTC), or null when absent or unreadable. */
     public Instant createdAt() {
+        if (!createdAtParsed) {
+            createdAt = Timestamps.parseOrNull(createdAtText);
+            createdAtParsed = true;
+        }
         return createdAt;
     }
 

@@ -15,6 +15,9 @@ import java.util.List;
  * body past the cap fails with a clear error instead of an OutOfMemoryError.
  */
 final class PageDecoder {
+    private static final byte[][] KEYS = JsonScanner.keys("logs", "id", "organization_id", "status", "created_at", "web_url",
+            "result", "total_logs");
+
     /** 64 MiB: the largest page read; a larger one is an error ("the page is larger than 64 MiB"). */
     static final long MAX_PAGE_BYTES = 64L << 20;
 
@@ -56,21 +59,21 @@ final class PageDecoder {
                 if (s.peekNonSpace() != '"') {
                     throw s.peekNonSpace() < 0 ? s.truncated("a member name") : s.unexpected(s.peekNonSpace(), "a member name");
                 }
-                String key = s.readString();
+                int key = s.readKey(KEYS);
                 s.expect(':', "':'");
                 switch (key) {
-                    case "logs" -> {
+                    case 0 -> {
                         logsSeen = true;
                         logs.clear();
                         logsNull = !readLogs(s, logs);
                     }
-                    case "id" -> id = s.readLong(runId);
-                    case "organization_id" -> organizationId = s.readLong(orgId);
-                    case "status" -> status = s.readText();
-                    case "created_at" -> createdAt = s.readText();
-                    case "web_url" -> webUrl = s.readText();
-                    case "result" -> result = s.readText();
-                    case "total_logs" -> {
+                    case 1 -> id = s.readLong(runId);
+                    case 2 -> organizationId = s.readLong(orgId);
+                    case 3 -> status = s.readText();
+                    case 4 -> createdAt = s.readText();
+                    case 5 -> webUrl = s.readText();
+                    case 6 -> result = s.readText();
+                    case 7 -> {
                         long t = s.readLong(-1);
                         totalLogs = t < 0 ? null : t;
                     }

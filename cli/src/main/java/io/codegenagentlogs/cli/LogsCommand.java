@@ -100,8 +100,7 @@ final class LogsCommand implements Callable<Integer>, Verbosity {
         PrintStream progress = github != null && format == Format.text ? out : err;
         Terminal terminal = noColor ? ctx.terminal().withoutColour() : ctx.terminal();
         LogListener entries = format == Format.ndjson ? new RawLines(out)
-                : terminal.colour() ? new ColouredLines(new TerminalOutput(out, new Terminal(false, true), ctx.columns()))
-                : new TextLines(out);
+                : new TextLines(terminal.colour() ? new TerminalOutput(out, new Terminal(false, true), ctx.columns()) : out);
         LogListener listener = LogListener.all(entries, new ProgressOnly(new ConsolePrinter(progress, GatePolicy.defaults())));
         RunWatcher watcher = RunWatcher.create(client, options.watchOptions(),
                 WatchSnapshot.start(options.orgId(), options.runId(), System.currentTimeMillis()), listener);
@@ -128,7 +127,7 @@ final class LogsCommand implements Callable<Integer>, Verbosity {
         return code;
     }
 
-    /** One readable line per entry. */
+    /** One readable line per entry; coloured by its type when written to a terminal that shows colours. */
     private static final class TextLines implements LogListener {
         private final PrintStream out;
 
@@ -138,23 +137,11 @@ final class LogsCommand implements Callable<Integer>, Verbosity {
 
         @Override
         public void onEntry(long index, LogEntry entry) {
+            if (out instanceof TerminalOutput terminal) {
+                terminal.colourNext(TerminalOutput.colourOf(entry.normalizedType(), GatePolicy.defaults()));
+            }
             out.println(ConsoleFormat.entryLine(index, entry));
             out.flush();
-        }
-    }
-
-    /** One readable line per entry, coloured by its type (standard output is a terminal). */
-    private static final class ColouredLines implements LogListener {
-        private final TerminalOutput out;
-
-        ColouredLines(TerminalOutput out) {
-            this.out = out;
-        }
-
-        @Override
-        public void onEntry(long index, LogEntry entry) {
-            out.colourNext(TerminalOutput.colourOf(entry.normalizedType(), GatePolicy.defaults()));
-            out.println(ConsoleFormat.entryLine(index, entry));
         }
     }
 

@@ -102,7 +102,8 @@ final class SimulateCommand implements Callable<Integer>, Verbosity {
             out.println("Press Ctrl-C to stop.");
             out.flush();
             ctx.awaitStop();
-            return ExitCodes.PASSED;
+            // it only ends when stopped: 130 for Ctrl-C, 143 for SIGTERM, as the help says
+            return ctx.stopExitCode();
         } finally {
             simulator.close();
             ctx.err().println("simulator stopped");

@@ -64,7 +64,7 @@ public class DemoAndSimulateTest {
 
         sim.stop();
         CliRunner.Result r = serving.get(10, TimeUnit.SECONDS);
-        assertEquals(r.toString(), ExitCodes.PASSED, r.exitCode());
+        assertEquals(r.toString(), ExitCodes.CANCELLED, r.exitCode());
         assertThat(r.err(), containsString("simulator stopped"));
     }
 

@@ -11,9 +11,12 @@ import java.util.Set;
 final class AuditCollector {
     /** Distinct files remembered (as hashes) to count them past {@link AuditTrail#MAX_FILES}. */
     private static final int MAX_FILE_HASHES = 20_000;
-    /** Types whose text quotes other people's pull requests, or failures: never read as "the agent opened this". */
-    private static final Set<String> NOT_THE_AGENTS = Set.of("USER_MESSAGE", "USER_GITHUB_ISSUE_COMMENT", "ERROR",
-            "PR_CREATION_FAILED");
+    /**
+     * Entries besides code-changing calls whose observation may announce a pull request the agent
+     * opened. User messages and issue comments quote other people's; failing entries quote failures.
+     */
+    private static final Set<String> ANNOUNCING_TYPES = Set.of("INITIAL_PR_GENERATION", "DETECT_PR_ERRORS",
+            "FIX_PR_ERRORS", "PR_EVALUATION", "COMMIT_EVALUATION", "FINAL_ANSWER");
 
     private final ChangeRules rules;
     private final List<ChangeRecord> changes = new ArrayList<>();
@@ -39,28 +42,28 @@ final class AuditCollector {
         if (call) {
             if (rules.isChangeTool(tool)) {
                 change = true;
-            } else if (rules.isCommandTool(tool) && entry.rawJson().contains("git")) {
+            } else if (rules.isCommandTool(tool)) {
                 command = ChangeExtractor.command(entry.toolInput());
-                change = command != null && ChangeRules.GIT_CHANGE.matcher(command).find();
+                change = command != null && ChangeRules.CHANGING_COMMAND.matcher(command).find();
                 if (!change) {
                     command = null;
                 }
             }
         }
-        boolean agentsOwn = !NOT_THE_AGENTS.contains(entry.normalizedType());
-        if (!change && !(agentsOwn && ChangeExtractor.mayHoldPullRequest(entry.rawJson()))) {
+        boolean announcing = !change && ANNOUNCING_TYPES.contains(entry.normalizedType());
+        if (!change && !announcing) {
             return;
         }
         List<String> prs = new ArrayList<>(2);
-        if (agentsOwn && ChangeExtractor.mayHoldPullRequest(entry.rawJson())) {
-            ChangeExtractor.pullRequests(entry.toolOutput(), 5, prs);
-            ChangeExtractor.pullRequests(entry.observation(), 5, prs);
-        }
-        if (!change) {
+        if (announcing) {
             // a pull request announced outside a change (a PR-agent entry, a final answer): kept, not listed
+            ChangeExtractor.pullRequests(entry.observation(), 5, prs);
+            ChangeExtractor.pullRequests(entry.toolOutput(), 5, prs);
             addAll(pullRequests, prs, AuditTrail.MAX_PULL_REQUESTS);
             return;
         }
+        ChangeExtractor.pullRequests(entry.toolOutput(), 5, prs);
+        ChangeExtractor.pullRequests(entry.observation(), 5, prs);
         List<String> touched = new ArrayList<>(2);
         ChangeExtractor.files(entry.toolInput(), AuditTrail.MAX_FILES_PER_CHANGE, touched);
         List<String> shas = new ArrayList<>(1);

@@ -21,7 +21,9 @@ public record AuditTrail(List<ChangeRecord> changes, long changeTotal, List<Stri
         boolean fileTotalExact, List<String> pullRequests, List<String> commits, String rules) implements Serializable {
     public static final int MAX_CHANGES = 500;
     public static final int MAX_FILES = 1000;
-    public static final int MAX_FILES_PER_CHANGE = 20;
+    public static final int MAX_FILES_PER_CHANGE = 10;
+    /** The paths of one change together: past this many characters, further paths are not kept. */
+    public static final int MAX_FILE_CHARS_PER_CHANGE = 1000;
     public static final int MAX_PULL_REQUESTS = 50;
     public static final int MAX_COMMITS = 200;
     /** A path or URL longer than this is not one; it is skipped. */

@@ -10,9 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads file paths, commands, pull-request URLs and commit ids out of one call's JSON. Only the calls
- * that need it come here (code-changing ones, and those whose raw text mentions a pull request), so
- * a 100,000-entry run does not walk 100,000 trees. Every walk is bounded in depth and in nodes.
+ * Reads file paths, commands, pull-request URLs and commit ids out of one call's JSON. Only the entries
+ * that need it come here (code-changing calls, the input of command-tool calls, and the few PR-agent
+ * entries and final answers), so a 100,000-entry run does not walk 100,000 trees. Every walk is
+ * bounded in depth and in nodes.
  */
 final class ChangeExtractor {
     /** Keys whose string values (or arrays of strings) are file paths. */
@@ -34,18 +35,17 @@ final class ChangeExtractor {
     private ChangeExtractor() {
     }
 
-    /** Quick test on the raw entry text: could it hold a pull-request URL at all? */
-    static boolean mayHoldPullRequest(String rawJson) {
-        return rawJson != null && (rawJson.contains("/pull") || rawJson.contains("merge_requests")
-                || rawJson.contains("\\/pull"));
-    }
-
-    /** File paths in a tool input, in the order found, distinct, at most {@code max}. */
+    /**
+     * File paths in a tool input, in the order found, distinct, at most {@code max} of them and
+     * {@link AuditTrail#MAX_FILE_CHARS_PER_CHANGE} characters together.
+     */
     static void files(JsonElement input, int max, java.util.Collection<String> out) {
+        int[] chars = {0};
         walk(input, (key, value) -> {
             if (out.size() < max && key != null && PATH_KEYS.contains(key.toLowerCase(Locale.ROOT)) && isPath(value)
-                    && !out.contains(value)) {
+                    && chars[0] + value.length() <= AuditTrail.MAX_FILE_CHARS_PER_CHANGE && !out.contains(value)) {
                 out.add(value);
+                chars[0] += value.length();
             }
         });
     }

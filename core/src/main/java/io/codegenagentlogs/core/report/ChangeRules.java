@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * matter). The defaults cover the usual write, edit, create, delete, move, commit and pull-request
  * tools. Besides those, a call of a command tool (its name matches {@link #COMMAND_TOOLS}) counts
  * when its input runs a git command that changes the repository ({@code git commit}, {@code push},
- * {@code merge}, ...), which is how many agents commit.
+ * {@code merge}, ...) or opens a pull request ({@code gh pr create}, {@code glab mr create}, {@code hub
+ * pull-request}), which is how many agents commit.
  */
 public final class ChangeRules implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -23,9 +24,10 @@ public final class ChangeRules implements Serializable {
             "*pull_request*", "*pullrequest*");
     /** Tools that run shell commands. */
     public static final List<String> COMMAND_TOOLS = List.of("*command*", "*shell*", "*bash*", "*terminal*", "*exec*");
-    /** A git command that changes the repository, anywhere in a command line. */
-    static final Pattern GIT_CHANGE = Pattern.compile(
-            "\\bgit\\s+(?:-\\S+\\s+)*(commit|push|merge|rebase|reset|revert|cherry-pick|tag|am|apply|rm|mv)\\b");
+    /** A command that changes the repository or opens a pull request, anywhere in a command line. */
+    static final Pattern CHANGING_COMMAND = Pattern.compile(
+            "\\bgit\\s+(?:-\\S+\\s+)*(?:commit|push|merge|rebase|reset|revert|cherry-pick|tag|am|apply|rm|mv)\\b"
+                    + "|\\bgh\\s+pr\\s+(?:create|merge)\\b|\\bglab\\s+mr\\s+(?:create|merge)\\b|\\bhub\\s+pull-request\\b");
 
     private static final ChangeRules DEFAULTS = new ChangeRules(DEFAULT_PATTERNS);
 

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Collects durations in bounded memory and answers percentiles. The first {@link #EXACT} samples are
  * kept as they are, so small runs get exact answers; past that they move into logarithmic buckets
  * ({@link #GAMMA} apart, like DDSketch), where a percentile is within 1% of the true value. Count,
- * total and maximum are always exact. At most about 10 KB whatever the number of samples.
+ * total and maximum are always exact. At most about 4.5 KB whatever the number of samples (fewer than
+ * 2^31 per bucket, far more than a run has entries).
  */
 final class DurationSketch {
     static final int EXACT = 512;
@@ -17,7 +18,7 @@ final class DurationSketch {
     private static final int BUCKETS = (int) Math.ceil(Math.log(100L * 24 * 3600 * 1000) / LOG_GAMMA) + 2;
 
     private long[] exact = new long[8];
-    private long[] buckets;
+    private int[] buckets;
     private long count;
     private long total;
     private long max;
@@ -35,7 +36,7 @@ final class DurationSketch {
                 exact[(int) count - 1] = ms;
                 return;
             }
-            buckets = new long[BUCKETS];
+            buckets = new int[BUCKETS];
             for (long e : exact) {
                 buckets[bucket(e)]++;
             }

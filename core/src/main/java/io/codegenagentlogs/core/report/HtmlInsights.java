@@ -71,9 +71,10 @@ final class HtmlInsights {
         }
         sb.append("<p class=\"cal-muted\">Code-changing calls are calls of tools whose name matches ")
                 .append(XmlText.line(report.summary().audit().rules(), 1000))
-                .append(", and shell commands that run git commit, push, merge, rebase, reset, revert, cherry-pick or tag. "
-                        + "Files are the paths in their tool_input; pull requests and commits are read from their "
-                        + "tool_output and observation.</p>\n");
+                .append(", and shell commands that run git commit, push, merge, rebase, reset, revert, cherry-pick or tag, "
+                        + "or open a pull request (gh pr create...). Files are the paths in their tool_input; pull requests "
+                        + "and commits are read from their tool_output and observation (and from the PR-agent entries and "
+                        + "the final answer), never from user messages or failures.</p>\n");
         sb.append("</section>\n");
         return new HtmlSection("cal-changes", "Changes made by the agent", sb.toString());
     }

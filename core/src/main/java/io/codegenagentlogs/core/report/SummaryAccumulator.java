@@ -221,14 +221,10 @@ public final class SummaryAccumulator implements LogListener {
     /**
      * Whether a call's observation or tool output is an object saying it failed: {@code "status":
      * "error"|"failed"|"failure"}, a non-empty {@code "error"}, or a non-zero {@code "exit_code"}. Tools
-     * report failures in their output far more often than through ERROR entries. The raw text is
-     * looked at first, so that most calls are not parsed for this.
+     * report failures in their output far more often than through ERROR entries. Three key look-ups
+     * on the top-level object: the entry's text is not scanned.
      */
     static boolean saysFailure(LogEntry entry) {
-        String raw = entry.rawJson();
-        if (!(raw.contains("rror") || raw.contains("ail") || raw.contains("exit_code"))) {
-            return false;
-        }
         return saysFailure(entry.observation()) || saysFailure(entry.toolOutput());
     }
 

@@ -19,10 +19,6 @@ final class ApiOptions {
     static final String ENV_ORG = "CODEGEN_ORG_ID";
     static final String ENV_BASE_URL = "CODEGEN_API_BASE_URL";
 
-    @Option(names = "--run", required = true, paramLabel = "ID", order = 1,
-            description = "The agent run to follow: its numeric id, as in the run's Codegen URL.")
-    String run;
-
     @Option(names = "--org", paramLabel = "ID", order = 2,
             description = "The organization the run belongs to (numeric). Default: the " + ENV_ORG
                     + " environment variable.")
@@ -71,9 +67,14 @@ final class ApiOptions {
     record Parsed(long runId, long orgId, String baseUrl, WatchOptions watchOptions, RateLimit rateLimit) {
     }
 
-    /** Checks and parses everything but the token, in a fixed order, so that a bad option is reported before a missing token. */
-    Parsed parse(CliContext ctx) {
-        long run = runId();
+    /**
+     * Checks and parses everything but the token, in a fixed order, so that a bad option is reported
+     * before a missing token.
+     *
+     * @param runOption the command's {@code --run}, or null for a run not made yet (0)
+     */
+    Parsed parse(CliContext ctx, RunIdOption runOption) {
+        long run = runOption == null ? 0 : runOption.runId();
         long org = orgId(ctx);
         String url = baseUrl(ctx);
         WatchOptions watch = watchOptions();
@@ -88,14 +89,6 @@ final class ApiOptions {
                 .rateLimit(options.rateLimit())
                 .userAgent("codegen-agent-logs-cli/" + VersionProvider.version())
                 .build();
-    }
-
-    private long runId() {
-        try {
-            return Ids.parse("run id (--run)", run);
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(e);
-        }
     }
 
     private long orgId(CliContext ctx) {

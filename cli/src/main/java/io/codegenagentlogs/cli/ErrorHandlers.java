@@ -18,7 +18,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExceptionHandler {
     private static final int MAX_LINE = 1000;
-    static final String COMMANDS = "gate, logs, summarize, simulate, demo and completion";
+    static final String COMMANDS = "gate, run, logs, summarize, simulate, demo and completion";
 
     private final CliContext ctx;
 

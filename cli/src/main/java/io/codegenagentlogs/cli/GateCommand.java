@@ -2,7 +2,6 @@ package io.codegenagentlogs.cli;
 
 import io.codegenagentlogs.core.api.CodegenApiClient;
 import io.codegenagentlogs.core.gate.GatePolicy;
-import io.codegenagentlogs.core.report.ReportFiles;
 import io.codegenagentlogs.core.session.GateRequest;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -65,6 +64,9 @@ final class GateCommand implements Callable<Integer>, Verbosity {
     private final CliContext ctx;
 
     @Mixin
+    RunIdOption run;
+
+    @Mixin
     ApiOptions api;
 
     @Mixin
@@ -76,25 +78,8 @@ final class GateCommand implements Callable<Integer>, Verbosity {
                     + "the gate reads the whole run.")
     boolean failFast;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = DEFAULT_REPORT_DIR, order = 30,
-            description = "Where the report files go (created if missing; files of an earlier gate are replaced), "
-                    + "relative to the working directory. Default: ${DEFAULT-VALUE}.")
-    String reportDir;
-
-    @Option(names = "--json", order = 31,
-            description = "Print the summary JSON (exactly what " + ReportFiles.SUMMARY_JSON
-                    + " holds) on standard output, and the human-readable lines on standard error.")
-    boolean json;
-
-    @Option(names = "--no-color", order = 33,
-            description = "No colours, even on a terminal (so does a non-empty NO_COLOR environment variable). "
-                    + "Colours and the live status line appear only when standard output is a terminal.")
-    boolean noColor;
-
-    @Option(names = "--quiet", order = 32,
-            description = "Print only what matters: the run line, entries of a failing type, anomalies, the verdict, "
-                    + "the report location and errors (no other entries, no progress lines).")
-    boolean quiet;
+    @Mixin
+    GateOutputOptions output;
 
     GateCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -107,8 +92,8 @@ final class GateCommand implements Callable<Integer>, Verbosity {
 
     @Override
     public Integer call() {
-        ctx.useHumanStream(json);
-        ApiOptions.Parsed options = api.parse(ctx);
+        ctx.useHumanStream(output.json);
+        ApiOptions.Parsed options = api.parse(ctx, run);
         GatePolicy gatePolicy = policy.policy();
         GateRequest request = GateRequest.builder()
                 .orgId(options.orgId())
@@ -119,8 +104,8 @@ final class GateCommand implements Callable<Integer>, Verbosity {
                 .failFast(failFast)
                 .build();
         CodegenApiClient client = api.client(ctx, options);
-        Path dir = ctx.resolve(reportDir);
-        return GateFlow.run(ctx, client, request, dir, new GateFlow.Output(json, quiet, verbose(), noColor)).exitCode();
+        Path dir = ctx.resolve(output.reportDir);
+        return GateFlow.run(ctx, client, request, dir, output.output(verbose())).exitCode();
     }
 
 }

@@ -62,7 +62,8 @@ final class HelpLayout {
             if (o.usageHelp() || o.versionHelp()) {
                 continue;
             }
-            String w = o.longestName() + (o.arity().max() > 0 ? " " + o.paramLabel() : "");
+            // a no-break space inside an element: "[--report-dir DIR]" is never cut in two
+            String w = o.longestName() + (o.arity().max() > 0 ? "\u00a0" + o.paramLabel() : "");
             words.add(o.required() ? w : "[" + w + "]");
         }
         if (!spec.subcommands().isEmpty()) {
@@ -70,7 +71,7 @@ final class HelpLayout {
         }
         // a command name with spaces ("java -jar x.jar") stays whole on the first line
         // the heading ("Usage:%n  ") already printed the first line's two-space indent
-        return wrap(String.join(" ", words), 2, 6, spec.qualifiedName().length()).substring(2);
+        return wrap(String.join(" ", words), 2, 6, spec.qualifiedName().length()).substring(2).replace('\u00a0', ' ');
     }
 
     private String paragraphs(String[] lines) {

@@ -66,6 +66,9 @@ final class LogsCommand implements Callable<Integer>, Verbosity {
     private final CliContext ctx;
 
     @Mixin
+    RunIdOption run;
+
+    @Mixin
     ApiOptions api;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", order = 10,
@@ -90,7 +93,7 @@ final class LogsCommand implements Callable<Integer>, Verbosity {
     @Override
     public Integer call() {
         ctx.useHumanStream(format == Format.ndjson);
-        ApiOptions.Parsed options = api.parse(ctx);
+        ApiOptions.Parsed options = api.parse(ctx, run);
         CodegenApiClient client = api.client(ctx, options);
         PrintStream out = ctx.out();
         PrintStream err = ctx.err();

@@ -81,6 +81,7 @@ public final class Main {
     CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new RootCommand(ctx));
         cmd.addSubcommand(withHelp(new GateCommand(ctx)));
+        cmd.addSubcommand(withHelp(new RunCommand(ctx)));
         cmd.addSubcommand(withHelp(new LogsCommand(ctx)));
         cmd.addSubcommand(withHelp(new SimulateCommand(ctx)));
         cmd.addSubcommand(withHelp(new DemoCommand(ctx)));

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
             "",
             "gate follows an agent run through the Codegen API until it ends, streams its log entries, decides "
                     + "whether the run passes (no ERROR or PR_CREATION_FAILED entries, no failed status, by "
-                    + "default) and writes a report. logs prints a run's entries without deciding anything. "
+                    + "default) and writes a report. run creates a run from a prompt and gates it. logs prints a "
+                    + "run's entries without deciding anything. "
                     + "summarize rebuilds the reports from a saved logs.ndjson without the API. simulate and demo "
                     + "run a local Codegen API simulator, to try it all without Codegen. completion prints a shell "
                     + "completion script.",

@@ -137,7 +137,7 @@ public class SummarizeCommandTest extends SimulatorCliTest {
         CliRunner.Result r = CliRunner.run(workDir, Map.of(), "completion");
         assertEquals(r.toString(), ExitCodes.PASSED, r.exitCode());
         assertThat(r.out(), containsString("\ncomplete -F _complete_codegen-agent-logs -o default codegen-agent-logs "));
-        assertThat(r.out(), containsString("local commands=\"gate logs simulate demo summarize completion\""));
+        assertThat(r.out(), containsString("local commands=\"gate run logs simulate demo summarize completion\""));
         assertThat(r.out(), containsString("--report-dir"));
         assertThat(r.out(), containsString("FORMAT_option_args=(\"text\" \"ndjson\")"));
     }

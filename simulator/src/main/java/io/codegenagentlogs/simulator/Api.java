@@ -28,6 +28,7 @@ final class Api {
     private final Clock clock;
     /** The organizations the accepted tokens belong to: those of the scenario's runs. */
     private final Set<Long> organizations;
+    private final RunCreation creation;
     private Outage outage;
     private long outageEndsMillis;
 
@@ -40,6 +41,11 @@ final class Api {
         this.faults = faults;
         this.clock = clock;
         this.organizations = runs.values().stream().map(r -> r.spec().organizationId()).collect(Collectors.toUnmodifiableSet());
+        this.creation = new RunCreation(runs, clock);
+    }
+
+    RunCreation creation() {
+        return creation;
     }
 
     /** Every request to an existing route fails as {@code outage} says, from now (by the simulator's clock) for its length. */
@@ -56,6 +62,11 @@ final class Api {
     }
 
     Reply respond(String method, String path, Map<String, String> query, Credentials credentials) {
+        return respond(method, path, query, credentials, null);
+    }
+
+    /** @param body the request's body (a creation's JSON), or null */
+    Reply respond(String method, String path, Map<String, String> query, Credentials credentials, String body) {
         Routes.Match route = routes.match(method, path);
         if (route == null) {
             return Reply.json(404, ErrorBodies.ROUTE_NOT_FOUND);
@@ -74,6 +85,9 @@ final class Api {
             return rateLimited(waitMillis);
         }
         RequestParams params = new RequestParams();
+        if (route.kind() == Routes.Kind.CREATE) {
+            return create(params.pathId("org_id", route.orgId()), params, credentials, body);
+        }
         // In the order of the OpenAPI operation's parameters, as FastAPI reports them.
         long runId = params.pathId("agent_run_id", route.runId());
         long orgId = params.pathId("org_id", route.orgId());
@@ -92,6 +106,20 @@ final class Api {
             return Reply.json(200, RunBodies.run(run, run.observe(clock.millis())));
         }
         return logs(run, run.serveLogsRequest(clock.millis()), page);
+    }
+
+    private Reply create(long orgId, RequestParams params, Credentials credentials, String body) {
+        if (!params.problems().isEmpty()) {
+            return Reply.json(422, ErrorBodies.validation(params.problems()));
+        }
+        if (!organizations.contains(orgId)) {
+            return Reply.json(403, ErrorBodies.FORBIDDEN);
+        }
+        long waitMillis = creation.acquire(credentials.token());
+        if (waitMillis > 0) {
+            return Reply.json(429, ErrorBodies.RATE_LIMITED).withHeader("Retry-After", Long.toString((waitMillis + 999) / 1000));
+        }
+        return creation.create(orgId, body);
     }
 
     private Reply logs(SimulatedRun run, SimulatedRun.View view, RequestParams.Page page) {

@@ -12,6 +12,7 @@ final class ApiHandler implements HttpHandler {
     private final Api api;
     private final Collection<String> tokens;
     private final RequestLog log;
+    private static final int MAX_BODY_BYTES = 1024 * 1024;
     private int sequence;
 
     private record Arrival(int sequence, long startNanos) {
@@ -28,6 +29,12 @@ final class ApiHandler implements HttpHandler {
         return new Arrival(++sequence, System.nanoTime());
     }
 
+    /** A request body, bounded: no real creation request comes near the limit. */
+    private static String readBody(HttpExchange exchange) throws IOException {
+        byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES);
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         Arrival arrival = arrive();
@@ -37,7 +44,8 @@ final class ApiHandler implements HttpHandler {
         Credentials credentials = Credentials.from(exchange.getRequestHeaders().getFirst("Authorization"), tokens);
         Reply reply;
         try {
-            reply = api.respond(method, uri.getPath(), query, credentials);
+            String body = "POST".equals(method) ? readBody(exchange) : null;
+            reply = api.respond(method, uri.getPath(), query, credentials, body);
         } catch (RuntimeException e) {
             // A simulator bug should reach the test as a readable 500, not as a silently dropped connection.
             reply = Reply.json(500, ErrorBodies.message("Simulator error: " + e, 500));

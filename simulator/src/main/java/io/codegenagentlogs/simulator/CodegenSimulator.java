@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,7 +37,8 @@ public final class CodegenSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final Queue<Thread> workerThreads = new ConcurrentLinkedQueue<>();
     private final RequestLog requests = new RequestLog();
-    private final Map<Long, SimulatedRun> runs = new LinkedHashMap<>();
+    /** Synchronized: a creation adds a run while workers look others up. */
+    private final Map<Long, SimulatedRun> runs = Collections.synchronizedMap(new LinkedHashMap<>());
     private final FaultSchedule faults;
     private final Api api;
 
@@ -92,6 +95,16 @@ public final class CodegenSimulator implements AutoCloseable {
             throw new IllegalArgumentException("no run " + runId + " in this scenario; runs: " + runs.keySet());
         }
         return run;
+    }
+
+    /** The runs created so far through {@code POST /v1/organizations/{org_id}/agent/run}, oldest first. */
+    public List<CreatedRun> createdRuns() {
+        return api.creation().created();
+    }
+
+    /** Refuses every creation from now on with {@code status} (402: no credits left, say); 0 accepts them again. */
+    public void refuseCreations(int status) {
+        api.creation().refuseWith(status);
     }
 
     /** Queues a fault for the next eligible logs request that has no scenario fault; each applies once. */

@@ -21,6 +21,7 @@ final class ErrorBodies {
     static String forStatus(int status) {
         String reason = switch (status) {
             case 400 -> "Bad Request";
+            case 402 -> "Payment required: no credits left for agent runs";
             case 500 -> "Internal Server Error";
             case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";

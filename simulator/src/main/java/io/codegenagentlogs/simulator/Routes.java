@@ -12,7 +12,7 @@ final class Routes {
 
     /** What a request path asks for; ids stay raw text so a non-integer can be answered with 422. */
     enum Kind {
-        LOGS, RUN
+        LOGS, RUN, CREATE
     }
 
     record Match(Kind kind, String orgId, String runId) {
@@ -21,6 +21,7 @@ final class Routes {
     private static final Pattern DOCUMENTED_LOGS = Pattern.compile("/v1/organizations/([^/]+)/agent/run/([^/]+)/logs");
     private static final Pattern ALPHA_LOGS = Pattern.compile("/v1/alpha/organizations/([^/]+)/agent/run/([^/]+)/logs");
     private static final Pattern RUN = Pattern.compile("/v1/organizations/([^/]+)/agent/run/([^/]+)");
+    private static final Pattern CREATE = Pattern.compile("/v1/organizations/([^/]+)/agent/run");
 
     private final Style style;
 
@@ -28,8 +29,12 @@ final class Routes {
         this.style = style;
     }
 
-    /** The route for a GET of {@code path} (already percent-decoded), or null when none exists. */
+    /** The route for {@code method} and {@code path} (already percent-decoded), or null when none exists. */
     Match match(String method, String path) {
+        if ("POST".equals(method)) {
+            Matcher m = CREATE.matcher(path);
+            return m.matches() ? new Match(Kind.CREATE, m.group(1), null) : null;
+        }
         if (!"GET".equals(method)) {
             return null;
         }

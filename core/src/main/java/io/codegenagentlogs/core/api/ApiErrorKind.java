@@ -25,7 +25,14 @@ public enum ApiErrorKind {
     MALFORMED_RESPONSE("if it happens again, report it with the run id; a proxy that rewrites answers, or a wrong base URL, can cause it"),
     /** A page is larger than the decoder's cap. */
     PAGE_TOO_LARGE("report it with the run id: the gate reads pages of at most 64 MiB"),
-    UNEXPECTED_STATUS("check the base URL and Codegen's status page");
+    UNEXPECTED_STATUS("check the base URL and Codegen's status page"),
+    /** 402 on creating a run: the organization has no credits left. */
+    PAYMENT_REQUIRED("add credits or check the plan of the organization in Codegen"),
+    /**
+     * A request that creates something failed after it was sent (a 5xx, a timeout, a reset): it may
+     * have been carried out. Such a request is never retried, so nothing is created twice.
+     */
+    OUTCOME_UNKNOWN("look in Codegen whether the run was created before creating another: a creation is never retried");
 
     private final String advice;
 

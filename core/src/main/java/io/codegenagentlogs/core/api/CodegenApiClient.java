@@ -84,6 +84,37 @@ public final class CodegenApiClient {
         return new Builder();
     }
 
+    // For the package's other endpoints (AgentRunCreator): the same base URL, token, headers, HTTP client.
+
+    HttpUrl baseUrl() {
+        return baseUrl;
+    }
+
+    ApiToken token() {
+        return token;
+    }
+
+    OkHttpClient http() {
+        return http;
+    }
+
+    Redaction redaction() {
+        return redaction;
+    }
+
+    TimeSource time() {
+        return time;
+    }
+
+    /** A request to {@code url} with the token, {@code Accept: application/json} and the user agent. */
+    Request.Builder authorized(HttpUrl url) {
+        return new Request.Builder()
+                .url(url)
+                .header("Authorization", token.bearerHeader())
+                .header("Accept", "application/json")
+                .header("User-Agent", userAgent);
+    }
+
     /** The limiter every request of this client must take a slot of first (shared per token and host). */
     public RateLimiter rateLimiter() {
         return limiter;

@@ -151,7 +151,7 @@ public final class SvgCharts {
         }
 
         StringBuilder svg = new StringBuilder(ticks.length() + 1024);
-        svg.append(String.format(Locale.ROOT, SVG_OPEN, "cal-timeline", WIDTH, height, WIDTH, height));
+        svg.append(String.format(Locale.ROOT, SVG_OPEN, "cal-timeline", TIMELINE_WIDTH, height, TIMELINE_WIDTH, height));
         String title = "Timeline of " + HumanFormat.plural(s.entriesSeen(), "entry", "entries")
                 + (byTime ? " from " + HumanFormat.dateTime(first) + " to " + HumanFormat.dateTime(last) : " by position")
                 + "; " + marked + " failing or ERROR entries marked"
@@ -178,8 +178,10 @@ public final class SvgCharts {
         return svg.append("</svg>").toString();
     }
 
+    /** The timeline is wider than the bar chart: time wants room, and it shrinks with the page. */
+    static final int TIMELINE_WIDTH = 1000;
     private static final int LEFT = 110;
-    private static final int PLOT = WIDTH - LEFT - 10;
+    private static final int PLOT = TIMELINE_WIDTH - LEFT - 10;
     private static final int LANE = 18;
 
     /** Where the x axis starts and ends: epoch milliseconds, or entry positions. */

@@ -15,7 +15,7 @@ import java.util.function.Function;
 public final class TrendChart {
     static final int WIDTH = 640;
     private static final int LEFT = 150;
-    private static final int RIGHT = 48;
+    private static final int RIGHT = 72;
     private static final int PANEL = 54;
     private static final int GAP = 14;
     private static final int TOP = 6;

@@ -7,8 +7,11 @@ import hudson.console.HyperlinkNote;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.codegenagentlogs.core.api.AgentRunCreator;
 import io.codegenagentlogs.core.api.ApiToken;
+import io.codegenagentlogs.core.api.CancelSignal;
 import io.codegenagentlogs.core.api.CodegenApiClient;
+import io.codegenagentlogs.core.api.CodegenApiException;
 import io.codegenagentlogs.core.api.RateLimit;
 import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.console.ConsoleFormat;
@@ -75,16 +78,33 @@ public final class CodegenAgentLogsExecution extends StepExecution {
     /** What {@link CodegenAgentLogsStep} resolved: small, serializable, no secret. */
     static final class Settings implements Serializable {
         private static final long serialVersionUID = 1L;
+        /** The run id of {@link #request} while the run is still to be created from {@link #prompt}: never asked for. */
+        static final long RUN_TO_CREATE = Long.MAX_VALUE;
         final GateRequest request;
         final String baseUrl;
         final String credentialsId;
         final BuildResultMode mode;
+        /** Non-null: create a run with this prompt first, then gate it; {@link #request} has no run id yet. */
+        final String prompt;
+        final Long repoId;
 
         Settings(GateRequest request, String baseUrl, String credentialsId, BuildResultMode mode) {
+            this(request, baseUrl, credentialsId, mode, null, null);
+        }
+
+        Settings(GateRequest request, String baseUrl, String credentialsId, BuildResultMode mode, String prompt, Long repoId) {
             this.request = Objects.requireNonNull(request);
             this.baseUrl = Objects.requireNonNull(baseUrl);
             this.credentialsId = credentialsId;
             this.mode = Objects.requireNonNull(mode);
+            this.prompt = prompt;
+            this.repoId = repoId;
+        }
+
+        /** The gate's request for a run created from the prompt. */
+        GateRequest forCreatedRun(long runId) {
+            return GateRequest.builder().orgId(request.orgId()).runId(runId).policy(request.policy()).options(request.options())
+                    .changeRules(request.changeRules()).failFast(request.failFast()).build();
         }
     }
 
@@ -97,6 +117,10 @@ public final class CodegenAgentLogsExecution extends StepExecution {
     private boolean announced;
     /** The Codegen trace URL last printed as a link, or null. Guarded by this. */
     private String announcedWebUrl;
+    /** With a prompt: set (and saved) before the creation request leaves, so a restart never sends a second. */
+    private boolean creationSent;
+    /** With a prompt: the id of the run it created, 0 until then. Guarded by this. */
+    private long createdRunId;
 
     private transient volatile CodegenPollingPool pool;
     private transient volatile Live live;
@@ -106,6 +130,7 @@ public final class CodegenAgentLogsExecution extends StepExecution {
     /** Set by whoever completes the step first ({@link #stop} or the watch's end): the step completes once. */
     private transient AtomicBoolean completed;
     private transient Object lane;
+    private transient CancelSignal creationCancel;
 
     CodegenAgentLogsExecution(@NonNull StepContext context, @NonNull Settings settings) {
         super(context);
@@ -136,7 +161,8 @@ public final class CodegenAgentLogsExecution extends StepExecution {
     public boolean start() throws Exception {
         FlowNode node = getContext().get(FlowNode.class);
         String suffix = node != null ? node.getId() : UUID.randomUUID().toString().substring(0, 8);
-        reportDirName = settings.request.runId() + "-" + suffix.replaceAll("[^A-Za-z0-9_.-]", "_");
+        reportDirName = (settings.prompt == null ? Long.toString(settings.request.runId()) : "created")
+                + "-" + suffix.replaceAll("[^A-Za-z0-9_.-]", "_");
         pool = CodegenPollingPool.get();
         pending = pool.submit(this::pollSafely);
         return false;
@@ -171,6 +197,7 @@ public final class CodegenAgentLogsExecution extends StepExecution {
         if (f != null) {
             f.cancel(false);
         }
+        creationCancel().cancel(); // a creation still waiting for a slot is not sent
         Live l = live;
         if (l != null) {
             l.session.cancel(); // the request in flight ends at once; the next poll reports CANCELLED
@@ -190,7 +217,11 @@ public final class CodegenAgentLogsExecution extends StepExecution {
         synchronized (this) {
             s = snapshot;
         }
-        String run = "Codegen agent run " + settings.request.runId();
+        GateRequest request = request();
+        if (request == null) {
+            return "Codegen agent logs: creating an agent run";
+        }
+        String run = "Codegen agent run " + request.runId();
         if (s == null) {
             return run + ": starting";
         }
@@ -217,7 +248,7 @@ public final class CodegenAgentLogsExecution extends StepExecution {
                 CodegenPollingPool p = pool;
                 if (p != null && p.isStopped()) {
                     // Jenkins is shutting down: nothing moved past the recorded cursor; onResume takes over.
-                    LOGGER.log(Level.FINE, "Codegen watch of run " + settings.request.runId() + " suspended by shutdown", t);
+                    LOGGER.log(Level.FINE, "Codegen watch suspended by shutdown", t);
                     closeQuietly();
                 } else {
                     fail(t);
@@ -267,11 +298,15 @@ public final class CodegenAgentLogsExecution extends StepExecution {
         pending = delay.isZero() ? p.submit(this::pollSafely) : p.schedule(this::pollSafely, delay);
     }
 
-    /** Resolves the token, the report directory and the action, and opens (or resumes) the session. */
-    private Live open() throws Exception {
-        StepContext context = getContext();
-        Run<?, ?> run = Objects.requireNonNull(context.get(Run.class), "no build");
-        TaskListener listener = Objects.requireNonNull(context.get(TaskListener.class), "no listener");
+    /** The gate's request: the step's, or, with a prompt, the one for the run it created (null before). */
+    private synchronized GateRequest request() {
+        if (settings.prompt == null) {
+            return settings.request;
+        }
+        return createdRunId > 0 ? settings.forCreatedRun(createdRunId) : null;
+    }
+
+    private CodegenApiClient client(Run<?, ?> run) throws Exception {
         ApiToken token = CodegenCredentials.resolveToken(settings.credentialsId, run);
         CodegenApiClient.Builder clientBuilder = CodegenApiClient.builder()
                 .baseUrl(settings.baseUrl)
@@ -282,8 +317,63 @@ public final class CodegenAgentLogsExecution extends StepExecution {
         if (rateLimit != null) {
             clientBuilder.rateLimit(RateLimit.parse(rateLimit));
         }
-        CodegenApiClient client = clientBuilder.build();
-        GateRequest request = settings.request;
+        return clientBuilder.build();
+    }
+
+    /**
+     * Creates the run from the prompt, once: the flag that a creation was sent is saved first, so
+     * that after a restart in between the step fails (the run may exist) instead of creating another.
+     */
+    private void createRun(Run<?, ?> run, TaskListener listener, CodegenApiClient client) throws Exception {
+        synchronized (this) {
+            if (createdRunId > 0) {
+                return;
+            }
+            if (creationSent) {
+                throw new AbortException(CodegenAgentLogsStep.FUNCTION_NAME + ": Jenkins stopped while the agent run was "
+                        + "being created, so it may or may not exist. Look for it in Codegen, then gate it with runId, or "
+                        + "run the build again to create another");
+            }
+            creationSent = true;
+        }
+        getContext().saveState().get(1, java.util.concurrent.TimeUnit.MINUTES);
+        long orgId = settings.request.orgId();
+        listener.getLogger().println("Codegen agent logs: creating an agent run in organization " + orgId
+                + (settings.repoId == null ? "" : ", repository " + settings.repoId));
+        RunInfo created;
+        try {
+            created = new AgentRunCreator(client).create(orgId, settings.prompt, settings.repoId, creationCancel());
+        } catch (CodegenApiException e) {
+            String what = e.getMessage() + (e.serverMessage() == null ? "" : " (" + SafeText.oneLine(e.serverMessage(), 300) + ")");
+            throw new AbortException(CodegenAgentLogsStep.FUNCTION_NAME + ": " + SafeText.oneLine(what, 600) + ". To fix: "
+                    + e.kind().advice());
+        }
+        synchronized (this) {
+            createdRunId = created.id();
+        }
+        getContext().saveState();
+        String url = created.safeWebUrl();
+        listener.getLogger().println("Codegen agent logs: created agent run " + created.id()
+                + (url == null ? "" : ": " + HyperlinkNote.encodeTo(url, SafeText.oneLine(url, 300))));
+    }
+
+    private synchronized CancelSignal creationCancel() {
+        if (creationCancel == null) {
+            creationCancel = new CancelSignal();
+        }
+        return creationCancel;
+    }
+
+    /** Resolves the token, the report directory and the action, and opens (or resumes) the session. */
+    private Live open() throws Exception {
+        StepContext context = getContext();
+        Run<?, ?> run = Objects.requireNonNull(context.get(Run.class), "no build");
+        TaskListener listener = Objects.requireNonNull(context.get(TaskListener.class), "no listener");
+        CodegenApiClient client = client(run);
+        if (settings.prompt != null) {
+            createRun(run, listener, client);
+        }
+        GateRequest request = request();
         Path dir = reportDir(run, reportDirName);
         CodegenRunAction action = CodegenRunAction.attach(run, request.orgId(), request.runId(), reportDirName);
 
@@ -353,7 +443,7 @@ public final class CodegenAgentLogsExecution extends StepExecution {
             return; // stop() completed the step already, or is about to
         }
         GateDecision decision = result.decision();
-        long agentRun = settings.request.runId();
+        long agentRun = result.report().runId();
         PrintStream log = l.listener.getLogger();
         synchronized (this) {
             // The verdict once: a failed gate says it in the step's own error (or UNSTABLE) line below.
@@ -407,7 +497,7 @@ public final class CodegenAgentLogsExecution extends StepExecution {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.WARNING, "Could not mark the Codegen report of agent run " + settings.request.runId() + " as ended", e);
+            LOGGER.log(Level.WARNING, "Could not mark the Codegen report " + reportDirName + " as ended", e);
         }
     }
 

@@ -10,6 +10,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.codegenagentlogs.core.api.AgentRunCreator;
 import io.codegenagentlogs.core.api.BaseUrls;
 import io.codegenagentlogs.core.api.Durations;
 import io.codegenagentlogs.core.api.Ids;
@@ -71,6 +72,8 @@ public final class CodegenAgentLogsStep extends Step {
     private int timeoutMinutes = (int) WatchOptions.defaults().timeout().toMinutes();
     private String maxOutage = Durations.format(WatchOptions.defaults().maxOutage());
     private boolean failFast;
+    private String prompt;
+    private String repoId;
 
     @DataBoundConstructor
     public CodegenAgentLogsStep(String runId) {
@@ -209,6 +212,29 @@ public final class CodegenAgentLogsStep extends Step {
         this.failFast = failFast;
     }
 
+    public @CheckForNull String getPrompt() {
+        return prompt;
+    }
+
+    /**
+     * Instead of {@code runId}: create an agent run with this prompt first, then gate it. The run is
+     * created once, even across a controller restart.
+     */
+    @DataBoundSetter
+    public void setPrompt(String prompt) {
+        this.prompt = prompt == null || prompt.isBlank() ? null : prompt;
+    }
+
+    public @CheckForNull String getRepoId() {
+        return repoId;
+    }
+
+    /** With {@code prompt}: the Codegen repository the new run works on; default the organization's. */
+    @DataBoundSetter
+    public void setRepoId(String repoId) {
+        this.repoId = Util.fixEmptyAndTrim(repoId);
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new CodegenAgentLogsExecution(context, resolve(CodegenGlobalConfiguration.get()));
@@ -224,7 +250,24 @@ public final class CodegenAgentLogsStep extends Step {
         String effectiveCredentials = credentialsId != null ? credentialsId : global.getCredentialsId();
         String effectiveBaseUrl = baseUrl != null ? baseUrl : global.getEffectiveBaseUrl();
         try {
-            long run = Ids.parse("run id (runId)", runId);
+            Long repo = null;
+            long run;
+            if (prompt != null) {
+                if (!runId.isEmpty()) {
+                    throw new IllegalArgumentException("give runId (gate a run) or prompt (create a run, then gate it), not both");
+                }
+                if (prompt.length() > AgentRunCreator.MAX_PROMPT_CHARS) {
+                    throw new IllegalArgumentException("the prompt has " + prompt.length() + " characters, more than "
+                            + AgentRunCreator.MAX_PROMPT_CHARS);
+                }
+                repo = repoId == null ? null : Ids.parse("repository id (repoId)", repoId);
+                run = CodegenAgentLogsExecution.Settings.RUN_TO_CREATE;
+            } else {
+                if (repoId != null) {
+                    throw new IllegalArgumentException("repoId is for a run created with prompt; this step gates run " + runId);
+                }
+                run = Ids.parse("run id (runId)", runId);
+            }
             if (effectiveOrg == null) {
                 throw new AbortException("The organization id is missing: pass orgId: '<your Codegen organization id>' "
                         + "to " + FUNCTION_NAME + ", or set a default in " + CodegenCredentials.WHERE_TO_CONFIGURE);
@@ -257,7 +300,7 @@ public final class CodegenAgentLogsStep extends Step {
                     .build();
             GateRequest request = GateRequest.builder().orgId(org).runId(run).policy(policy).options(options)
                     .failFast(failFast).build();
-            return new CodegenAgentLogsExecution.Settings(request, effectiveBaseUrl, effectiveCredentials, mode);
+            return new CodegenAgentLogsExecution.Settings(request, effectiveBaseUrl, effectiveCredentials, mode, prompt, repo);
         } catch (IllegalArgumentException e) {
             throw new AbortException(FUNCTION_NAME + ": " + e.getMessage());
         }
@@ -363,7 +406,7 @@ public final class CodegenAgentLogsStep extends Step {
         @Override
         public Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
             Map<String, Object> copy = new LinkedHashMap<>(arguments);
-            for (String id : List.of("runId", "orgId")) {
+            for (String id : List.of("runId", "orgId", "repoId")) {
                 Object value = copy.get(id);
                 if (value instanceof Number) {
                     copy.put(id, value.toString());

@@ -95,14 +95,7 @@ final class GateCommand implements Callable<Integer>, Verbosity {
         ctx.useHumanStream(output.json);
         ApiOptions.Parsed options = api.parse(ctx, run);
         GatePolicy gatePolicy = policy.policy();
-        GateRequest request = GateRequest.builder()
-                .orgId(options.orgId())
-                .runId(options.runId())
-                .policy(gatePolicy)
-                .changeRules(policy.changeRules())
-                .options(options.watchOptions())
-                .failFast(failFast)
-                .build();
+        GateRequest request = policy.request(options, options.runId(), gatePolicy, failFast);
         CodegenApiClient client = api.client(ctx, options);
         Path dir = ctx.resolve(output.reportDir);
         return GateFlow.run(ctx, client, request, dir, output.output(verbose())).exitCode();

@@ -2,6 +2,7 @@ package io.codegenagentlogs.cli;
 
 import io.codegenagentlogs.core.gate.GatePolicy;
 import io.codegenagentlogs.core.report.ChangeRules;
+import io.codegenagentlogs.core.session.GateRequest;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -55,6 +56,18 @@ final class PolicyOptions {
             throw CliException.usage(new IllegalArgumentException("--fail-on: " + e.getMessage(), e));
         }
         return policy.build();
+    }
+
+    /** What to gate and how: run {@code runId} under this policy, watched as {@code options} say. */
+    GateRequest request(ApiOptions.Parsed options, long runId, GatePolicy gatePolicy, boolean failFast) {
+        return GateRequest.builder()
+                .orgId(options.orgId())
+                .runId(runId)
+                .policy(gatePolicy)
+                .changeRules(changeRules())
+                .options(options.watchOptions())
+                .failFast(failFast)
+                .build();
     }
 
     /** The audit trail's change-tool patterns: the defaults unless {@code --change-tools} was given. */

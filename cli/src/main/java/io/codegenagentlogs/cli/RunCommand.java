@@ -114,14 +114,7 @@ final class RunCommand implements Callable<Integer>, Verbosity {
         human.println(ctx.github() == null ? line : WorkflowCommands.defuse(line));
         human.flush();
 
-        GateRequest request = GateRequest.builder()
-                .orgId(options.orgId())
-                .runId(created.id())
-                .policy(gatePolicy)
-                .changeRules(policy.changeRules())
-                .options(options.watchOptions())
-                .failFast(failFast)
-                .build();
+        GateRequest request = policy.request(options, created.id(), gatePolicy, failFast);
         return GateFlow.run(ctx, client, request, ctx.resolve(output.reportDir), output.output(verbose())).exitCode();
     }
 

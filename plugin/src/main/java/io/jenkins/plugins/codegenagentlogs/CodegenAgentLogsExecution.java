@@ -2,6 +2,7 @@ package io.jenkins.plugins.codegenagentlogs;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.console.HyperlinkNote;
 import hudson.model.Result;
@@ -124,6 +125,7 @@ public final class CodegenAgentLogsExecution extends StepExecution {
 
     private transient volatile CodegenPollingPool pool;
     private transient volatile Live live;
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "set again by onResume(), which runs first after deserialization")
     private transient volatile Future<?> pending;
     private transient volatile boolean stopping;
     private transient volatile boolean finished;

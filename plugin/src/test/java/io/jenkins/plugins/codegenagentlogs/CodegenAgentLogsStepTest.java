@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
@@ -28,11 +29,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import net.sf.json.JSONObject;
 import org.htmlunit.Page;
 import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlPage;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.cps.nodes.StepAtomNode;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.junit.After;
 import org.junit.BeforeClass;
 import org.junit.Rule;
@@ -92,6 +99,7 @@ public class CodegenAgentLogsStepTest {
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         WorkflowJob p = pipeline(j, "failing", step(sim, 12345, "") + "\necho 'not reached'");
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        assertNull("a failed step is an error, not a warning", stepNode(b).getPersistentAction(WarningAction.class));
 
         // the scenario logs 2 ERROR and 1 PR_CREATION_FAILED entries, both failing types by default
         j.assertLogContains("Codegen agent run 12345 failed the gate: 3 failing entries (", b);
@@ -115,6 +123,11 @@ public class CodegenAgentLogsStepTest {
         j.assertLogContains("failed the gate", b);
         j.assertLogContains("Marking the build UNSTABLE", b);
         j.assertLogContains("continued after the gate: FAILED", b);
+        // stage views and Blue Ocean show the step itself as unstable, with the reason
+        WarningAction warning = stepNode(b).getPersistentAction(WarningAction.class);
+        assertNotNull("the step's node carries a WarningAction", warning);
+        assertEquals(Result.UNSTABLE, warning.getResult());
+        assertThat(warning.getMessage(), containsString("Codegen agent run 12345 failed the gate: 3 failing entries"));
     }
 
     @Test
@@ -165,7 +178,10 @@ public class CodegenAgentLogsStepTest {
         WorkflowJob p = pipeline(j, "wrong", step(sim, 1001, ""));
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         j.assertLogContains("Codegen agent run 1001 could not be checked", b);
-        j.assertLogContains("HTTP 401", b);
+        // as Codegen answers a token it does not know: 401, and advice about the token, not about membership
+        j.assertLogContains("The Codegen API did not accept the token (HTTP 401)", b);
+        j.assertLogContains("To fix: check the token", b);
+        j.assertLogNotContains("belongs to the organization", b);
         j.assertLogNotContains("not-the-sim-token", b);
         assertEquals("ERROR", actions(b).get(0).getVerdict());
     }
@@ -217,6 +233,14 @@ public class CodegenAgentLogsStepTest {
         assertEquals(1, attached.size());
         assertEquals("ERROR", attached.get(0).getVerdict());
         assertTrue(sim.requests().all().isEmpty());
+    }
+
+    /** The flow node of the (only) codegenAgentLogs step of the build. */
+    private static FlowNode stepNode(WorkflowRun b) {
+        FlowNode node = new DepthFirstScanner().findFirstMatch(b.getExecution(), n -> n instanceof StepAtomNode s
+                && s.getDescriptor() instanceof CodegenAgentLogsStep.DescriptorImpl);
+        assertNotNull("no codegenAgentLogs node in " + b, node);
+        return node;
     }
 
     /** Gives {@code p} a new script and runs it, expecting the build to fail. */
@@ -283,6 +307,13 @@ public class CodegenAgentLogsStepTest {
         String ndjson = logs.getWebResponse().getContentAsString();
         assertEquals(25, ndjson.lines().count());
         assertThat(logs.getWebResponse().getResponseHeaderValue("Content-Disposition"), containsString("attachment"));
+
+        Page summary = wc.goTo(b.getUrl() + a.getUrlName() + "/summaryJson", "application/json");
+        assertEquals(Files.readString(dir.resolve(ReportFiles.SUMMARY_JSON), StandardCharsets.UTF_8),
+                summary.getWebResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(summary.getWebResponse().getResponseHeaderValue("Content-Disposition"),
+                containsString("codegen-run-1001-summary.json"));
+        assertEquals("PASSED", JSONObject.fromObject(summary.getWebResponse().getContentAsString()).getString("verdict"));
     }
 
     @Test
@@ -345,6 +376,10 @@ public class CodegenAgentLogsStepTest {
         WorkflowJob p = pipeline(j, "stop", step(sim, 8008, ""));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         j.waitForMessage("stop-probe-two", b);
+        // what the Pipeline Steps and thread dump pages show for the waiting step
+        List<StepExecution> running = b.getExecution().getCurrentExecutions(true).get();
+        assertEquals(1, running.size());
+        assertEquals("Codegen agent run 8008: status RUNNING, 2 of 2 log entries fetched", running.get(0).getStatus());
         b.doStop();
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
 

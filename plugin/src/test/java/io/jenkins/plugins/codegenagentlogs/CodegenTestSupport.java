@@ -2,6 +2,7 @@ package io.jenkins.plugins.codegenagentlogs;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.model.Descriptor;
 import hudson.util.Secret;
 import io.codegenagentlogs.simulator.CodegenSimulator;
 import java.io.IOException;
@@ -58,7 +59,8 @@ final class CodegenTestSupport {
         return sim.baseUrl();
     }
 
-    static WorkflowJob pipeline(JenkinsRule j, String name, String script) throws IOException {
+    /** A Pipeline job running {@code script} in the Groovy sandbox. */
+    static WorkflowJob pipeline(JenkinsRule j, String name, String script) throws IOException, Descriptor.FormException {
         WorkflowJob p = j.createProject(WorkflowJob.class, name);
         p.setDefinition(new CpsFlowDefinition(script, true));
         return p;

@@ -220,9 +220,14 @@ public class CodegenSecurityTest {
             int status = stranger.goTo(action + path, null).getWebResponse().getStatusCode();
             assertTrue(path + " for someone who cannot read the job: " + status, status == 403 || status == 404);
 
+            // anonymous users without Overall/Read are sent to the login page instead
             JenkinsRule.WebClient anonymous = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
-            status = anonymous.goTo(action + path, null).getWebResponse().getStatusCode();
-            assertTrue(path + " for anonymous: " + status, status == 403 || status == 404);
+            Page page = anonymous.goTo(action + path, null);
+            status = page.getWebResponse().getStatusCode();
+            String landed = page.getUrl().toString();
+            assertTrue(path + " for anonymous: " + status + " at " + landed,
+                    status == 403 || status == 404 || landed.contains("login"));
+            assertFalse(path + " for anonymous: the file itself", page.getWebResponse().getContentAsString().contains("agent_run_id"));
         }
     }
 

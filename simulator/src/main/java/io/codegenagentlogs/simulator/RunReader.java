@@ -57,10 +57,11 @@ final class RunReader {
             return null;
         }
         ScenarioObject g = new ScenarioObject(o.element("generate"), o.pathOf("generate"))
-                .allow("count", "seed", "error_every");
+                .allow("count", "seed", "error_every", "entry_bytes");
         return new SyntheticLogs(runId, (int) g.integer("count", null, 0, 1_000_000_000),
                 g.integer("seed", 0L, Long.MIN_VALUE, Long.MAX_VALUE),
-                (int) g.integer("error_every", 0L, 0, Integer.MAX_VALUE));
+                (int) g.integer("error_every", 0L, 0, Integer.MAX_VALUE),
+                (int) g.integer("entry_bytes", 0L, 0, 16 << 20));
     }
 
     private static List<Stage> stages(ScenarioObject o, int availableLogs) {

@@ -39,12 +39,19 @@ final class SyntheticLogs {
     private final int count;
     private final long seed;
     private final int errorEvery;
+    private final int entryBytes;
 
     SyntheticLogs(long runId, int count, long seed, int errorEvery) {
+        this(runId, count, seed, errorEvery, 0);
+    }
+
+    /** @param entryBytes when above an entry's natural size, the entry gets an {@code output_tail} text that brings it to about that many bytes */
+    SyntheticLogs(long runId, int count, long seed, int errorEvery, int entryBytes) {
         this.runId = runId;
         this.count = count;
         this.seed = seed;
         this.errorEvery = errorEvery;
+        this.entryBytes = entryBytes;
     }
 
     int size() {
@@ -75,7 +82,25 @@ final class SyntheticLogs {
                 plain(log, "PR_EVALUATION", "The PR description matches the diff; no unrelated files changed.");
             }
         }
-        return Json.GSON.toJson(log);
+        String json = Json.GSON.toJson(log);
+        int missing = entryBytes - json.length() - "\"output_tail\":\"\",".length();
+        if (missing > 0) {
+            log.addProperty("output_tail", tail(random, missing));
+            json = Json.GSON.toJson(log);
+        }
+        return json;
+    }
+
+    /** Printable, compressible-but-not-trivial filler: words of a build log. */
+    private static String tail(SplittableRandom random, int length) {
+        String[] words = {"[INFO]", "Compiling", "141", "source", "files", "to", "target/classes", "BUILD", "SUCCESS", "Tests",
+            "run:", "0,", "Failures:", "Downloading", "from", "central:", "com.acme", "billing", "module", "\u00e9t\u00e9"};
+        StringBuilder sb = new StringBuilder(length + 16);
+        while (sb.length() < length) {
+            sb.append(words[random.nextInt(words.length)]).append(' ');
+        }
+        sb.setLength(length);
+        return sb.toString();
     }
 
     private static void action(JsonObject log, SplittableRandom random) {

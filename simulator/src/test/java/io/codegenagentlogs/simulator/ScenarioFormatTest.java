@@ -132,4 +132,17 @@ public class ScenarioFormatTest {
             assertEquals(3, sim.run(3).id());
         }
     }
+
+    @Test
+    public void generatedEntriesCanBePaddedToASize() throws Exception {
+        Scenario s = Scenario.fromJson("{\"runs\":[{\"id\":9,\"organization_id\":1,\"generate\":{\"count\":5,\"seed\":2,\"entry_bytes\":8192}}]}");
+        try (CodegenSimulator sim = CodegenSimulator.start(s)) {
+            com.google.gson.JsonArray logs = TestHttp.json(TestHttp.get(sim, TestHttp.logsPath(1, 9))).getAsJsonArray("logs");
+            for (com.google.gson.JsonElement e : logs) {
+                int bytes = e.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                org.junit.Assert.assertTrue(bytes + " bytes", bytes >= 8192 - 64 && bytes <= 8192 + 256);
+                org.junit.Assert.assertTrue(e.getAsJsonObject().has("output_tail"));
+            }
+        }
+    }
 }

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Replaces a secret with {@code ****} in what a server sends back, wherever the secret could hide:
+ * Replaces a secret (of at least {@link #MIN_LENGTH} characters) with {@code ****} in what a server sends back, wherever the secret could hide:
  * as is, JSON-escaped ({@code \"}, {@code \\}, with or without {@code \/}) and URL-encoded (upper-
  * or lower-case hex). Works on whole strings and on byte streams, where a secret split across two
  * reads is still found: the last few bytes are held back until the next read or the end.
@@ -26,7 +26,19 @@ final class Redaction {
     private final boolean[] firstByte = new boolean[256];
     private final int longest;
 
+    /**
+     * Secrets shorter than this are not looked for: they would match ordinary text ("status" holds a
+     * one-letter token) and break the JSON they were found in. No real API token is that short.
+     */
+    static final int MIN_LENGTH = 8;
+
     Redaction(String secret) {
+        if (secret.length() < MIN_LENGTH) {
+            this.forms = List.of();
+            this.patterns = new byte[0][];
+            this.longest = 0;
+            return;
+        }
         Set<String> all = new LinkedHashSet<>();
         all.add(secret);
         all.add(jsonEscaped(secret, false));
@@ -70,7 +82,7 @@ final class Redaction {
     }
 
     InputStream redact(InputStream in) {
-        return new RedactingStream(in);
+        return patterns.length == 0 ? in : new RedactingStream(in);
     }
 
     private static String jsonEscaped(String s, boolean escapeSlash) {

@@ -1,7 +1,6 @@
 package io.codegenagentlogs.core.session;
 
 import io.codegenagentlogs.core.api.CodegenApiClient;
-import io.codegenagentlogs.core.api.Durations;
 import io.codegenagentlogs.core.api.LogEntry;
 import io.codegenagentlogs.core.gate.Gate;
 import io.codegenagentlogs.core.gate.GateDecision;
@@ -16,16 +15,18 @@ import io.codegenagentlogs.core.watch.LogListener;
 import io.codegenagentlogs.core.watch.PollResult;
 import io.codegenagentlogs.core.watch.RunWatcher;
 import io.codegenagentlogs.core.watch.WatchOutcome;
+import io.codegenagentlogs.core.watch.WatchScheduler;
 import io.codegenagentlogs.core.watch.WatchSnapshot;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * One gate from first request to written report, the piece every surface (CLI, Jenkins step,
@@ -40,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * <p>The report directory is locked from {@link #open} to {@link #close()}: a second gate on the same
  * directory, in this process or another, is refused before it touches any file.
  */
-public final class GateSession implements Closeable {
+public final class GateSession implements Closeable, WatchScheduler.Job {
     private final GateRequest request;
     private final Path reportDir;
     private final SummaryAccumulator summary;
@@ -48,7 +49,7 @@ public final class GateSession implements Closeable {
     private final RunWatcher watcher;
     private final FailingCount failing;
     private final ReportDirLock lock;
-    private final CountDownLatch cancelled = new CountDownLatch(1);
+    private volatile WatchScheduler.Handle handle;
 
     private GateSession(GateRequest request, Path reportDir, SummaryAccumulator summary, NdjsonLogWriter ndjson,
             RunWatcher watcher, FailingCount failing, ReportDirLock lock) {
@@ -131,6 +132,7 @@ public final class GateSession implements Closeable {
     }
 
     /** The rate limiter this session's requests take slots of. */
+    @Override
     public io.codegenagentlogs.core.api.RateLimiter rateLimiter() {
         return watcher.rateLimiter();
     }
@@ -145,30 +147,62 @@ public final class GateSession implements Closeable {
         return summary.snapshot();
     }
 
-    /** Polls and waits until the end, then {@link #finish}es. Interrupts and {@link #cancel()} end it as CANCELLED. */
+    /**
+     * Runs the watch on the process-wide {@link WatchScheduler#shared() scheduler} until it ends, then
+     * {@link #finish}es. The calling thread only waits for the end; interrupting it, or {@link #cancel()},
+     * ends the watch as CANCELLED, and the report is written all the same.
+     */
     public GateResult runToEnd() throws IOException {
-        try {
-            while (true) {
-                PollResult r = poll();
-                if (r.isDone()) {
-                    return finish(r.outcome());
-                }
-                if (cancelled.await(Durations.toNanosSaturated(r.nextDelay()), TimeUnit.NANOSECONDS)) {
-                    return finish(watcher.poll().outcome());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            watcher.cancel();
-            return finish(watcherCancelledOutcome());
-        }
+        return runToEnd(WatchScheduler.shared());
     }
 
-    private WatchOutcome watcherCancelledOutcome() {
+    /** {@link #runToEnd()} on the given scheduler. */
+    public GateResult runToEnd(WatchScheduler scheduler) throws IOException {
+        CompletableFuture<PollResult> end = new CompletableFuture<>();
+        handle = scheduler.submit(this, new WatchScheduler.Completion() {
+            @Override
+            public void done(PollResult result) {
+                end.complete(result);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                end.completeExceptionally(error);
+            }
+        });
+        if (watcher.isCancelled()) {
+            handle.wake(); // cancelled before the handle existed
+        }
+        boolean interrupted = false;
         try {
-            return watcher.poll().outcome();
-        } catch (InterruptedException impossible) {
-            throw new IllegalStateException("a cancelled watcher does not wait", impossible);
+            while (true) {
+                try {
+                    return finish(end.get().outcome());
+                } catch (InterruptedException e) {
+                    // the watch ends as CANCELLED at its next step, which the wake-up runs now
+                    interrupted = true;
+                    cancel();
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException("the watch failed: " + cause, cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -194,10 +228,19 @@ public final class GateSession implements Closeable {
         return new GateResult(decision, report, outcome, reportDir);
     }
 
-    /** Ends the watch promptly from any thread; the next poll reports CANCELLED. */
+    /** Ends the watch promptly from any thread: the request in flight is aborted, the next step (run at once) reports CANCELLED. */
     public void cancel() {
         watcher.cancel();
-        cancelled.countDown();
+        WatchScheduler.Handle h = handle;
+        if (h != null) {
+            h.wake();
+        }
+    }
+
+    /** {@link #poll()}, for a {@link WatchScheduler}. */
+    @Override
+    public PollResult step() throws InterruptedException, IOException {
+        return poll();
     }
 
     /** Ends the session: {@code logs.ndjson} forced and closed, the report directory unlocked. */

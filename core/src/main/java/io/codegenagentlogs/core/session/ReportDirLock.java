@@ -24,6 +24,7 @@ final class ReportDirLock implements Closeable {
     private final Path dir;
     private final FileChannel channel;
     private final FileLock lock;
+    private boolean closed;
 
     private ReportDirLock(Path dir, FileChannel channel, FileLock lock) {
         this.dir = dir;
@@ -64,8 +65,13 @@ final class ReportDirLock implements Closeable {
                 + "; its files were left as they are");
     }
 
+    /** Unlocks; a second call does nothing (it must not unlock a gate that has taken the directory since). */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try (channel) {
             if (lock.isValid()) {
                 lock.release();

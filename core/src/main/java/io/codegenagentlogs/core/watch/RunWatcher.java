@@ -44,7 +44,7 @@ import java.util.List;
  * <p>{@link #run()} loops for callers that may block, like the CLI. Not thread-safe: one thread polls
  * at a time; {@link #cancel()} and {@link #snapshot()} may be called from any thread.
  */
-public final class RunWatcher {
+public final class RunWatcher implements WatchScheduler.Job {
     /** Tries of a page that cannot be read before the watch gives up on it. */
     static final int MALFORMED_TRIES = 2;
 
@@ -82,6 +82,7 @@ public final class RunWatcher {
     }
 
     /** The limiter whose slots this watcher's requests take: schedulers group watchers by it. */
+    @Override
     public RateLimiter rateLimiter() {
         return client.rateLimiter();
     }
@@ -133,6 +134,12 @@ public final class RunWatcher {
             Thread.currentThread().interrupt();
             return cancelled();
         }
+    }
+
+    /** {@link #poll()}, for a {@link WatchScheduler}. */
+    @Override
+    public PollResult step() throws InterruptedException {
+        return poll();
     }
 
     /** One step: at most one request, its entries delivered, and what to do next. Never waits. */
@@ -190,7 +197,7 @@ public final class RunWatcher {
                 long wait = f.retryAfter() == null ? backoff : Math.max(backoff, retry.retryAfterNanos(f.retryAfter()));
                 // everyone sharing the token backs off, not only the watcher that was refused
                 client.rateLimiter().pauseFor(wait);
-                String why = "Rate limited (" + f.cause() + (f.retryAfter() == null ? ""
+                String why = "Rate limited (HTTP 429" + (f.retryAfter() == null ? ""
                         : ", Retry-After " + Durations.format(f.retryAfter())) + ")";
                 return retryLater(why, wait, now, deadline);
             }
@@ -224,11 +231,16 @@ public final class RunWatcher {
                 wait = Math.min(wait, leftNanos);
                 String why = (snapshot.answered() ? "API unavailable" : "API not answering")
                         + (elapsed < 1000 ? "" : " for " + Durations.format(Duration.ofMillis(elapsed / 1000 * 1000)))
-                        + " (" + f.cause() + ")";
+                        + " (" + shortCause(f) + ")";
                 return retryLater(why, wait, now, deadline);
             }
             default -> throw new IllegalStateException("unknown failure kind " + f.kind());
         }
+    }
+
+    /** "HTTP 503" for an answer (the server's words are for the final error, not every retry line), else what failed. */
+    private static String shortCause(FetchFailure f) {
+        return f.httpStatus() > 0 ? "HTTP " + f.httpStatus() : f.cause();
     }
 
     /** How long failures may go on: the outage budget, or less before the API has ever answered. */

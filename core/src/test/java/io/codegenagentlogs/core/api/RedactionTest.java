@@ -36,11 +36,21 @@ public class RedactionTest {
 
     @Test
     public void textWithoutTheTokenPassesUnchangedEvenInBigStreams() throws IOException {
-        Redaction r = new Redaction("tok-123");
-        byte[] big = ("tok-12 tok-1234 " + "\u00e9".repeat(100_000) + " tok").getBytes(StandardCharsets.UTF_8);
+        Redaction r = new Redaction("tok-12345");
+        byte[] big = ("tok-1234 tok-123456 " + "\u00e9".repeat(100_000) + " tok").getBytes(StandardCharsets.UTF_8);
         byte[] out = readAll(r.redact(new Chunked(big, 7777)));
-        assertEquals(new String(big, StandardCharsets.UTF_8).replace("tok-123", "****"), new String(out, StandardCharsets.UTF_8));
-        assertFalse(new String(out, StandardCharsets.UTF_8).contains("tok-123"));
+        assertEquals(new String(big, StandardCharsets.UTF_8).replace("tok-12345", "****"), new String(out, StandardCharsets.UTF_8));
+        assertFalse(new String(out, StandardCharsets.UTF_8).contains("tok-12345"));
+    }
+
+    @Test
+    public void aSecretTooShortToBeATokenIsNotLookedForSoTextStaysIntact() throws IOException {
+        Redaction r = new Redaction("t");
+        String page = "{\"status\":\"COMPLETE\",\"total_logs\":3}";
+        assertEquals(page, r.redact(page));
+        assertEquals(page, new String(readAll(r.redact(new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8)))),
+                StandardCharsets.UTF_8));
+        assertEquals("a **** b", new Redaction("12345678").redact("a 12345678 b"));
     }
 
     private static byte[] readAll(InputStream in) throws IOException {

@@ -24,7 +24,9 @@ import io.codegenagentlogs.core.session.GateResult;
 import io.codegenagentlogs.core.session.GateSession;
 import io.codegenagentlogs.core.watch.LogListener;
 import io.codegenagentlogs.core.watch.PollResult;
+import io.codegenagentlogs.core.api.RateLimiter;
 import io.codegenagentlogs.core.watch.WatchOutcome;
+import io.codegenagentlogs.core.watch.WatchScheduler;
 import io.codegenagentlogs.core.watch.WatchSnapshot;
 import io.jenkins.plugins.codegenagentlogs.CodegenAgentLogsStep.BuildResultMode;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
@@ -39,7 +41,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,8 +53,9 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 /**
  * The running {@code codegenAgentLogs} step. Asynchronous and durable:
  * <ul>
- * <li>{@link #start()} returns at once; every request runs on {@link CodegenPollingPool} and the
- * pauses between polls are timers, so no executor, CPS thread or Timer thread ever waits on Codegen.</li>
+ * <li>{@link #start()} returns at once; the watch is a job of the core's {@code WatchScheduler}
+ * ({@link CodegenPollingPool}): each step is at most one request, and every pause between steps is a
+ * timer, so no executor, CPS thread, Timer thread or pool thread ever waits on Codegen.</li>
  * <li>What is persisted is small: the resolved settings (ids, policy, options, credential <em>id</em>),
  * the report directory name and the watcher's {@link WatchSnapshot}. The token is resolved again
  * from the credential on resume and never stored.</li>
@@ -126,7 +128,7 @@ public final class CodegenAgentLogsExecution extends StepExecution {
     private transient volatile CodegenPollingPool pool;
     private transient volatile Live live;
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "set again by onResume(), which runs first after deserialization")
-    private transient volatile Future<?> pending;
+    private transient volatile WatchScheduler.Handle handle;
     private transient volatile boolean stopping;
     private transient volatile boolean finished;
     /** Set by whoever completes the step first ({@link #stop} or the watch's end): the step completes once. */
@@ -165,15 +167,18 @@ public final class CodegenAgentLogsExecution extends StepExecution {
         String suffix = node != null ? node.getId() : UUID.randomUUID().toString().substring(0, 8);
         reportDirName = (settings.prompt == null ? Long.toString(settings.request.runId()) : "created")
                 + "-" + suffix.replaceAll("[^A-Za-z0-9_.-]", "_");
-        pool = CodegenPollingPool.get();
-        pending = pool.submit(this::pollSafely);
+        schedule();
         return false;
     }
 
     @Override
     public void onResume() {
+        schedule();
+    }
+
+    private void schedule() {
         pool = CodegenPollingPool.get();
-        pending = pool.submit(this::pollSafely);
+        handle = pool.submit(new Watch(), new Ending());
     }
 
     /**
@@ -195,18 +200,14 @@ public final class CodegenAgentLogsExecution extends StepExecution {
     @Override
     public void stop(@NonNull Throwable cause) throws Exception {
         stopping = true;
-        Future<?> f = pending;
-        if (f != null) {
-            f.cancel(false);
-        }
         creationCancel().cancel(); // a creation still waiting for a slot is not sent
         Live l = live;
         if (l != null) {
-            l.session.cancel(); // the request in flight ends at once; the next poll reports CANCELLED
-            CodegenPollingPool p = pool;
-            if (p != null && !p.isStopped()) {
-                p.submit(this::pollSafely); // writes the report of the cancelled watch, completes nothing
-            }
+            l.session.cancel(); // the request in flight ends at once
+        }
+        WatchScheduler.Handle h = handle;
+        if (h != null) {
+            h.wake(); // the next step runs now: it ends the watch as CANCELLED and writes its report, completing nothing
         }
         if (claimCompletion()) {
             getContext().onFailure(cause);
@@ -238,39 +239,82 @@ public final class CodegenAgentLogsExecution extends StepExecution {
         return lane;
     }
 
-    /** One poll, on the pool. Never throws: failures complete the step. */
-    private void pollSafely() {
-        synchronized (lane()) {
-            if (finished) {
-                return;
+    /** Thrown by a step that must end the watch without a report: stopped before it opened, or Jenkins shutting down. */
+    private static final class NoReport extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NoReport(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /** The watch as a job of the scheduler: one step of the session, its console lines and cursor committed together. */
+    private final class Watch implements WatchScheduler.Job {
+        @Override
+        public PollResult step() throws Exception {
+            synchronized (lane()) {
+                if (finished) {
+                    throw new NoReport("already ended");
+                }
+                return stepOnce();
             }
-            try {
-                pollOnce();
-            } catch (Throwable t) {
-                CodegenPollingPool p = pool;
-                if (p != null && p.isStopped()) {
-                    // Jenkins is shutting down: nothing moved past the recorded cursor; onResume takes over.
-                    LOGGER.log(Level.FINE, "Codegen watch suspended by shutdown", t);
-                    closeQuietly();
-                } else {
+        }
+
+        @Override
+        public RateLimiter rateLimiter() {
+            Live l = live;
+            // unknown until the first step has resolved the token: the scheduler moves the watch to its lane then
+            return l == null ? null : l.session.rateLimiter();
+        }
+    }
+
+    /** How the watch ended: with an outcome (the report is written, the step completes) or without one. */
+    private final class Ending implements WatchScheduler.Completion {
+        @Override
+        public void done(PollResult result) {
+            synchronized (lane()) {
+                Live l = live;
+                if (l == null || finished) {
+                    return;
+                }
+                try {
+                    finish(l, result.outcome());
+                } catch (Throwable t) {
                     fail(t);
                 }
             }
         }
+
+        @Override
+        public void failed(Throwable error) {
+            synchronized (lane()) {
+                CodegenPollingPool p = pool;
+                if (error instanceof NoReport || (p != null && p.isStopped())) {
+                    // stopped before it opened, or Jenkins is shutting down: nothing moved past the recorded
+                    // cursor, and onResume takes over after the restart
+                    LOGGER.log(Level.FINE, "Codegen watch " + reportDirName + " ended without a report", error);
+                    closeQuietly();
+                    return;
+                }
+                fail(error);
+            }
+        }
     }
 
-    private void pollOnce() throws Exception {
+    /** One step: opens the session on the first, then one poll; its lines and cursor are committed together. */
+    private PollResult stepOnce() throws Exception {
         CodegenPollingPool p = pool;
         if (p.isStopped()) {
-            return;
+            throw new NoReport("Jenkins is shutting down");
         }
         Live l = live;
         if (l == null) {
             if (stopping) {
-                return;
+                throw new NoReport("stopped before the watch began");
             }
             l = open();
             live = l;
+            p.opened(l.session);
             if (stopping) {
                 l.session.cancel(); // stopped while opening: the poll below ends at once as CANCELLED
             }
@@ -282,22 +326,12 @@ public final class CodegenAgentLogsExecution extends StepExecution {
                 l.session.cancel();
                 result = l.session.poll(); // no request: a cancelled watch ends at once
             }
-            if (result.isDone()) {
-                finish(l, result.outcome());
-            } else {
-                closeQuietly();
-            }
-            return;
+            return result;
         }
         if (!commit(l)) {
-            return;
+            throw new NoReport("Jenkins is shutting down");
         }
-        if (result.isDone()) {
-            finish(l, result.outcome());
-            return;
-        }
-        Duration delay = result.nextDelay();
-        pending = delay.isZero() ? p.submit(this::pollSafely) : p.schedule(this::pollSafely, delay);
+        return result;
     }
 
     /** The gate's request: the step's, or, with a prompt, the one for the run it created (null before). */
@@ -507,6 +541,10 @@ public final class CodegenAgentLogsExecution extends StepExecution {
         Live l = live;
         live = null;
         if (l != null) {
+            CodegenPollingPool p = pool;
+            if (p != null) {
+                p.closed(l.session);
+            }
             try {
                 l.session.close();
             } catch (IOException | RuntimeException e) {

@@ -15,6 +15,7 @@ import io.codegenagentlogs.core.api.BaseUrls;
 import io.codegenagentlogs.core.api.Durations;
 import io.codegenagentlogs.core.api.Ids;
 import io.codegenagentlogs.core.gate.GatePolicy;
+import io.codegenagentlogs.core.report.ChangeRules;
 import io.codegenagentlogs.core.gate.MessageTypes;
 import io.codegenagentlogs.core.session.GateRequest;
 import io.codegenagentlogs.core.watch.WatchOptions;
@@ -67,6 +68,8 @@ public final class CodegenAgentLogsStep extends Step {
     private boolean failOnRunStatus = true;
     private int maxFailures;
     private int maxIdenticalCalls;
+    /** Glob patterns of the tools whose calls change code (the report's audit trail); null = the core's defaults. */
+    private ArrayList<String> changeTools;
     private String buildResult = BuildResultMode.FAILURE.name();
     private int pollInterval = (int) WatchOptions.defaults().pollInterval().toSeconds();
     private int timeoutMinutes = (int) WatchOptions.defaults().timeout().toMinutes();
@@ -155,6 +158,24 @@ public final class CodegenAgentLogsStep extends Step {
     @DataBoundSetter
     public void setMaxIdenticalCalls(int maxIdenticalCalls) {
         this.maxIdenticalCalls = maxIdenticalCalls;
+    }
+
+    public @CheckForNull List<String> getChangeTools() {
+        return changeTools;
+    }
+
+    /**
+     * Which tool calls the report lists as changes made by the agent: tool names with {@code *} as a
+     * wildcard, e.g. {@code ['*write*', 'apply_patch']}; null or absent keeps the defaults.
+     */
+    @DataBoundSetter
+    public void setChangeTools(@CheckForNull List<String> changeTools) {
+        this.changeTools = changeTools == null ? null : new ArrayList<>(changeTools);
+    }
+
+    /** The form's view of {@link #getChangeTools()}: comma-separated; the defaults when not set. */
+    public String getChangeToolsText() {
+        return String.join(", ", changeTools == null ? ChangeRules.DEFAULT_PATTERNS : changeTools);
     }
 
     public String getBuildResult() {
@@ -298,11 +319,21 @@ public final class CodegenAgentLogsStep extends Step {
                     .timeout(Duration.ofMinutes(timeoutMinutes))
                     .maxOutage(parseMaxOutage(maxOutage))
                     .build();
+            ChangeRules changeRules = changeTools == null ? ChangeRules.defaults() : changeRules(changeTools);
             GateRequest request = GateRequest.builder().orgId(org).runId(run).policy(policy).options(options)
-                    .failFast(failFast).build();
+                    .failFast(failFast).changeRules(changeRules).build();
             return new CodegenAgentLogsExecution.Settings(request, effectiveBaseUrl, effectiveCredentials, mode, prompt, repo);
         } catch (IllegalArgumentException e) {
             throw new AbortException(FUNCTION_NAME + ": " + e.getMessage());
+        }
+    }
+
+    /** The change-tool patterns, or an error naming the one that is not a tool name with wildcards. */
+    static ChangeRules changeRules(List<String> patterns) {
+        try {
+            return ChangeRules.of(patterns);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("changeTools: " + e.getMessage(), e);
         }
     }
 
@@ -346,6 +377,17 @@ public final class CodegenAgentLogsStep extends Step {
             }
         }
         return out;
+    }
+
+    /** "*write*, apply_patch" into patterns, as written (the core compares them without case). */
+    static List<String> splitPatterns(String text) {
+        List<String> parts = new ArrayList<>();
+        for (String p : Util.fixNull(text).split("[\\s,\\[\\]'\"]+")) {
+            if (!p.isBlank()) {
+                parts.add(p);
+            }
+        }
+        return parts;
     }
 
     /** "ERROR, PR_CREATION_FAILED" (also "[ERROR, 'X']", as a list may be shown) into upper-case types. */
@@ -415,16 +457,35 @@ public final class CodegenAgentLogsStep extends Step {
             return copy;
         }
 
-        /** The form sends {@code failOn} as one comma-separated text; the step takes a list. */
+        /** The form sends {@code failOn} and {@code changeTools} as comma-separated texts; the step takes lists. */
         @Override
         public Step newInstance(StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
-            Object failOn = formData.opt("failOn");
-            if (failOn instanceof String text) {
-                JSONObject copy = JSONObject.fromObject(formData);
+            JSONObject copy = JSONObject.fromObject(formData);
+            if (formData.opt("failOn") instanceof String text) {
                 copy.put("failOn", JSONArray.fromObject(splitTypes(text)));
-                return super.newInstance(req, copy);
             }
-            return super.newInstance(req, formData);
+            if (formData.opt("changeTools") instanceof String text) {
+                List<String> patterns = splitPatterns(text);
+                if (patterns.equals(ChangeRules.DEFAULT_PATTERNS)) {
+                    copy.remove("changeTools"); // the defaults: keep the snippet short
+                } else {
+                    copy.put("changeTools", JSONArray.fromObject(patterns));
+                }
+            }
+            return super.newInstance(req, copy);
+        }
+
+        @POST
+        public FormValidation doCheckChangeTools(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!canCheck(item)) {
+                return FormValidation.ok();
+            }
+            try {
+                ChangeRules.of(splitPatterns(value));
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
         }
 
         /** Placeholders for the form: the global defaults, if any. */
@@ -438,6 +499,10 @@ public final class CodegenAgentLogsStep extends Step {
 
         public String getDefaultFailOnText() {
             return String.join(", ", DEFAULT_FAIL_ON);
+        }
+
+        public String getDefaultChangeToolsText() {
+            return String.join(", ", ChangeRules.DEFAULT_PATTERNS);
         }
 
         @POST

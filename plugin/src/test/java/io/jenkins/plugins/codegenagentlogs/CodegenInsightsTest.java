@@ -157,4 +157,20 @@ public class CodegenInsightsTest {
         assertEquals(0, occurrences(failedLog, "Verdict: "));
         assertEquals("FAILED", actions(failed).get(0).getVerdict());
     }
+
+    @Test
+    public void changeToolsNarrowTheAuditTrailAndABadPatternStopsTheStepAtOnce() throws Exception {
+        CodegenSimulator sim = simulator("realistic");
+        addToken(CREDENTIALS_ID, SIM_TOKEN);
+        WorkflowJob p = pipeline(j, "changes", step(sim, 12345, "failOn: [], failOnRunStatus: false, changeTools: ['file_edit']"));
+        WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
+        CodegenRunAction a = actions(b).get(0);
+        assertEquals("4 file_edit calls and 3 git commands (commit, push, commit and push)", Long.valueOf(7), a.getChanges());
+        assertEquals(Long.valueOf(2), a.getFilesChanged());
+
+        WorkflowJob bad = pipeline(j, "bad-changes", step(sim, 12345, "changeTools: ['file_(edit|write)']"));
+        WorkflowRun refused = j.assertBuildStatus(Result.FAILURE, bad.scheduleBuild2(0));
+        j.assertLogContains("codegenAgentLogs: changeTools: A change-tool pattern is a tool name with * as a wildcard", refused);
+        assertTrue("refused before any watch", actions(refused).isEmpty());
+    }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.codegenagentlogs;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
@@ -10,7 +11,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Future;
+import io.codegenagentlogs.core.api.RateLimiter;
+import io.codegenagentlogs.core.watch.PollResult;
+import io.codegenagentlogs.core.watch.WatchScheduler;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.Rule;
 import org.junit.Test;
@@ -26,16 +29,35 @@ public class CodegenPollingPoolTest {
         CodegenPollingPool pool = CodegenPollingPool.get();
         assertSame(pool, CodegenPollingPool.get());
         assertFalse(pool.isStopped());
-        assertTrue(pool.submit(() -> { }) != null);
 
         // what ItemListener.onBeforeShutdown does: from then on nothing runs until the restart
         CodegenPollingPool.stopCurrent();
         assertSame("a step starting during the shutdown must not get a fresh pool", pool, CodegenPollingPool.get());
         assertTrue(pool.isStopped());
         AtomicBoolean ran = new AtomicBoolean();
-        Future<?> f = pool.submit(() -> ran.set(true)); // no RejectedExecutionException
-        assertTrue(f.isDone());
+        WatchScheduler.Job job = new WatchScheduler.Job() {
+            @Override
+            public PollResult step() {
+                ran.set(true);
+                return PollResult.done(null);
+            }
+
+            @Override
+            public RateLimiter rateLimiter() {
+                return null;
+            }
+        };
+        assertNull("no RejectedExecutionException, no watch", pool.submit(job, new WatchScheduler.Completion() {
+            @Override
+            public void done(PollResult result) {
+            }
+
+            @Override
+            public void failed(Throwable error) {
+            }
+        }));
         assertFalse(ran.get());
+        assertTrue(pool.threadsStarted() <= CodegenPollingPool.THREADS);
     }
 
     @Test

@@ -436,7 +436,9 @@ public final class CodegenAgentLogsExecution extends StepExecution {
                     + (from == null ? 0 : from.skip()) + " log entries");
         }
         LinkAnnouncer links = new LinkAnnouncer(console.out, lastUrl);
-        LogListener printer = LogListener.all(new ConsolePrinter(console.out, request.policy()), links);
+        // the marker writes its console note just before the printer writes a failing entry's line
+        LogListener printer = LogListener.all(new FailingEntryNote.Marker(console.out, request.policy()),
+                new ConsolePrinter(console.out, request.policy()), links);
         GateSession session = GateSession.open(request, client, dir, from, printer);
         return new Live(run, listener, session, console, links, action);
     }
@@ -474,7 +476,7 @@ public final class CodegenAgentLogsExecution extends StepExecution {
         } finally {
             closeQuietly();
         }
-        l.action.complete(l.run, result);
+        l.action.complete(l.run, result, settings.mode);
         if (stopping || !claimCompletion()) {
             return; // stop() completed the step already, or is about to
         }

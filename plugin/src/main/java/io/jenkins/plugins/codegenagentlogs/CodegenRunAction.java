@@ -6,7 +6,9 @@ import hudson.model.Api;
 import hudson.model.Run;
 import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.gate.GateDecision;
+import io.codegenagentlogs.core.gate.GatePolicy;
 import io.codegenagentlogs.core.gate.Verdict;
+import io.codegenagentlogs.core.report.FailureDetail;
 import io.codegenagentlogs.core.report.HtmlReportRenderer;
 import io.codegenagentlogs.core.report.ReportFiles;
 import io.codegenagentlogs.core.report.ReportWriter;
@@ -14,6 +16,7 @@ import io.codegenagentlogs.core.report.RunSummary;
 import io.codegenagentlogs.core.report.SafeText;
 import io.codegenagentlogs.core.report.ToolStats;
 import io.codegenagentlogs.core.session.GateResult;
+import io.jenkins.plugins.codegenagentlogs.CodegenAgentLogsStep.BuildResultMode;
 import jakarta.servlet.ServletException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -24,6 +27,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -78,6 +82,12 @@ public final class CodegenRunAction implements RunAction2 {
     private Long maxIdenticalCalls;
     /** From the first entry's created_at to the last one's: how long the agent ran, as its log tells. */
     private Long agentRunMillis;
+    /** What a failed gate did to the build: FAILURE or UNSTABLE; null for builds made before it was kept. */
+    private String buildResult;
+    /** Failing entries per type, most first (for the build page's summary); null before it was kept. */
+    private LinkedHashMap<String, Long> failingCounts;
+    /** The first failing entries, as the build page shows them (each one line, bounded). */
+    private ArrayList<FailureLine> firstFailures;
 
     private transient Run<?, ?> run;
 
@@ -120,8 +130,12 @@ public final class CodegenRunAction implements RunAction2 {
         }
     }
 
-    /** Records the verdict and writes the page's report fragment; saves the build. */
-    void complete(Run<?, ?> run, GateResult result) throws IOException {
+    /**
+     * Records the verdict and writes the page's report fragment; saves the build.
+     *
+     * @param buildResult what a failed gate does to the build
+     */
+    void complete(Run<?, ?> run, GateResult result, BuildResultMode buildResult) throws IOException {
         // entries link to logs.ndjson through this action's own download (doLogs), relative to its page
         ReportWriter.writeAtomically(result.reportDir().resolve(FRAGMENT_HTML),
                 HtmlReportRenderer.renderFragment(result.report(), "logs"));
@@ -139,8 +153,51 @@ public final class CodegenRunAction implements RunAction2 {
             logsFetched = result.report().logsFetched();
             webUrl = info == null ? null : info.safeWebUrl();
             keepNumbers(decision, result.report().summary());
+            this.buildResult = buildResult.name();
+            keepFailures(result.report().policy(), result.report().summary());
         }
         run.save();
+    }
+
+    /** How many entries of each failing type, and the first few of them, for the build page. */
+    private void keepFailures(GatePolicy policy, RunSummary s) {
+        failingCounts = new LinkedHashMap<>();
+        s.countsByFrequency().stream()
+                .filter(e -> policy.isFailing(e.getKey()))
+                .forEach(e -> failingCounts.merge(SafeText.oneLine(e.getKey(), 60), e.getValue(), Long::sum));
+        firstFailures = new ArrayList<>();
+        for (FailureDetail f : s.failures().subList(0, Math.min(SHOWN_FAILURES, s.failures().size()))) {
+            firstFailures.add(new FailureLine(f.index(), SafeText.oneLine(f.type(), 60),
+                    f.tool() == null ? null : SafeText.oneLine(f.tool(), 60), SafeText.oneLine(f.message(), 300)));
+        }
+    }
+
+    /** Failing entries the build page lists by their message; the report has them all. */
+    static final int SHOWN_FAILURES = 2;
+
+    /** One failing entry on the build page: where it is, what it is, what it says (one line, agent text cleaned). */
+    public static final class FailureLine {
+        private final long index;
+        private final String type;
+        private final String tool;
+        private final String message;
+
+        FailureLine(long index, String type, @CheckForNull String tool, String message) {
+            this.index = index;
+            this.type = type;
+            this.tool = tool;
+            this.message = message;
+        }
+
+        /** "#7 ERROR run_command": the entry's number as in the console and the report, its type and tool. */
+        public String getLabel() {
+            return "#" + index + " " + type + (tool == null ? "" : " " + tool);
+        }
+
+        /** The human message; the type itself when the entry says nothing readable. */
+        public String getMessage() {
+            return message == null || message.isEmpty() ? "(no message)" : message;
+        }
     }
 
     /** The summary in numbers, and the few strings a person or a script needs (each one line, bounded). */
@@ -285,12 +342,84 @@ public final class CodegenRunAction implements RunAction2 {
         return agentRunMillis;
     }
 
-    /** For people: "passed", "failed", "timed out", "error", or "watching…". */
+    /**
+     * True when the build is over but this watch never reached a verdict: Jenkins stopped without
+     * saving the build's program (a PERFORMANCE_OPTIMIZED build after a crash), so nothing resumed it.
+     */
+    public synchronized boolean isEndedWithoutVerdict() {
+        return verdict == null && run != null && !run.isBuilding();
+    }
+
+    /** For people: "passed", "failed", "timed out", "error", "watching…", or that the build ended first. */
     public synchronized String getVerdictText() {
         if (verdict == null) {
-            return "watching\u2026";
+            return isEndedWithoutVerdict() ? "no verdict: the build ended before the watch" : "watching\u2026";
         }
         return verdict.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    /** The build page's first words: "gate passed", "gate failed", "timed out", "could not be checked", ... */
+    public synchronized String getHeadline() {
+        if (verdict == null) {
+            return getVerdictText();
+        }
+        return switch (verdict) {
+            case "PASSED" -> "gate passed";
+            case "FAILED" -> "gate failed";
+            case "TIMED_OUT" -> "timed out";
+            default -> "could not be checked";
+        };
+    }
+
+    /** What the verdict did to the build, or null when nothing: "the build is unstable", "the build failed". */
+    public synchronized @CheckForNull String getConsequence() {
+        if (verdict == null || verdict.equals("PASSED")) {
+            return null;
+        }
+        if (verdict.equals("FAILED") && BuildResultMode.UNSTABLE.name().equals(buildResult)) {
+            return "the build is unstable";
+        }
+        return "the build failed";
+    }
+
+    /** A failed gate that only made the build unstable. */
+    public synchronized boolean isUnstable() {
+        return "FAILED".equals(verdict) && BuildResultMode.UNSTABLE.name().equals(buildResult);
+    }
+
+    /** "3 failing entries: 2 ERROR, 1 PR_CREATION_FAILED"; "no failing entries"; null while the watch goes on. */
+    public synchronized @CheckForNull String getFailingText() {
+        if (verdict == null) {
+            return null;
+        }
+        if (failures == 0) {
+            return "no failing entries";
+        }
+        String text = failures + (failures == 1 ? " failing entry" : " failing entries");
+        if (failingCounts == null || failingCounts.isEmpty()) {
+            return text;
+        }
+        List<String> parts = new ArrayList<>();
+        failingCounts.forEach((type, n) -> parts.add(n + " " + type));
+        return text + ": " + String.join(", ", parts);
+    }
+
+    /** The first failing entries (at most {@value #SHOWN_FAILURES}). */
+    public synchronized List<FailureLine> getFirstFailures() {
+        return firstFailures == null ? List.of() : Collections.unmodifiableList(firstFailures);
+    }
+
+    /** Failing entries not listed on the build page. */
+    public synchronized long getMoreFailures() {
+        return Math.max(0, failures - getFirstFailures().size());
+    }
+
+    /** Why a watch timed out or could not be checked (the first reason), or null. */
+    public synchronized @CheckForNull String getProblem() {
+        if (verdict == null || verdict.equals("PASSED") || verdict.equals("FAILED") || reasons == null || reasons.isEmpty()) {
+            return null;
+        }
+        return reasons.get(0);
     }
 
     /** The run status as last seen (upper case), or null. */
@@ -303,16 +432,6 @@ public final class CodegenRunAction implements RunAction2 {
     @Exported
     public synchronized Map<String, Long> getCounts() {
         return counts == null ? Map.of() : Collections.unmodifiableMap(counts);
-    }
-
-    /** "12 ACTION, 2 ERROR, 1 FINAL_ANSWER" */
-    public synchronized String getCountsText() {
-        if (counts == null || counts.isEmpty()) {
-            return "no entries";
-        }
-        List<String> parts = new ArrayList<>();
-        counts.forEach((type, n) -> parts.add(n + " " + type));
-        return String.join(", ", parts);
     }
 
     /** Entries of a type the gate fails on. */
@@ -332,14 +451,14 @@ public final class CodegenRunAction implements RunAction2 {
         return webUrl;
     }
 
-    /** The symbol for the summary row. */
+    /** The symbol for the summary row: the colour the verdict gave the build. */
     public synchronized String getSummaryIcon() {
         if (verdict == null) {
-            return "symbol-status-nobuilt-anime";
+            return isEndedWithoutVerdict() ? "symbol-status-aborted" : "symbol-status-nobuilt-anime";
         }
         return switch (verdict) {
             case "PASSED" -> "symbol-status-blue";
-            case "FAILED" -> "symbol-status-red";
+            case "FAILED" -> isUnstable() ? "symbol-status-yellow" : "symbol-status-red";
             default -> "symbol-status-aborted";
         };
     }
@@ -387,6 +506,9 @@ public final class CodegenRunAction implements RunAction2 {
         if (run == null) {
             throw HttpResponses.notFound();
         }
+        // Reaching the action already takes the build's Item.READ; check again here so that no route
+        // to these files (a future URL, another action delegating here) skips it.
+        run.checkPermission(hudson.model.Item.READ);
         Path file = getReportDir().resolve(fileName);
         if (!Files.isRegularFile(file)) {
             throw HttpResponses.notFound();

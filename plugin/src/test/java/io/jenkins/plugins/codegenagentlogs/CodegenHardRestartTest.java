@@ -17,14 +17,23 @@ import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.pipeline;
 import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.step;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import hudson.model.Result;
+import io.codegenagentlogs.core.report.ReportFiles;
 import io.codegenagentlogs.simulator.CodegenSimulator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.flow.FlowDurabilityHint;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.job.properties.DurabilityHintJobProperty;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Rule;
@@ -77,6 +86,32 @@ public class CodegenHardRestartTest {
                 assertEquals(t, 1, occurrences(log, t));
             }
             assertEachEntryOnceInTheLogsFile(actions(b).get(0));
+        });
+    }
+
+    @Test
+    public void performanceOptimizedLosesTheBuildOnAHardRestartButNotTheLogsFile() throws Throwable {
+        sim = startIdleRun();
+        story.thenWithHardShutdown(j -> {
+            addToken(CREDENTIALS_ID, SIM_TOKEN);
+            WorkflowJob p = pipeline(j, "p", step(sim, RUN, ""));
+            p.addProperty(new DurabilityHintJobProperty(FlowDurabilityHint.PERFORMANCE_OPTIMIZED));
+            startWatching(j, sim, p);
+        });
+        story.then(j -> {
+            // The program state was never written: Pipeline cannot resume the build and fails it.
+            WorkflowRun b = j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(theBuild(j)));
+            CodegenRunAction a = actions(b).get(0);
+            // the page does not claim a watch that can never end
+            assertNull(a.getVerdict());
+            assertEquals("no verdict: the build ended before the watch", a.getVerdictText());
+            assertEquals("symbol-status-aborted", a.getSummaryIcon());
+            // what was fetched before the crash is there, once
+            List<String> kept = Files.readAllLines(a.getReportDir().resolve(ReportFiles.LOGS_NDJSON), StandardCharsets.UTF_8);
+            assertEquals(BEFORE.size(), kept.size());
+            for (int i = 0; i < BEFORE.size(); i++) {
+                assertThat(kept.get(i), containsString(BEFORE.get(i)));
+            }
         });
     }
 }

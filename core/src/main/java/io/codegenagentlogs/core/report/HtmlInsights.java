@@ -132,7 +132,7 @@ final class HtmlInsights {
         return new HtmlSection("cal-patterns", "Failure patterns", sb.toString());
     }
 
-    static HtmlSection time(Report report) {
+    static HtmlSection time(Report report, String logsHref) {
         RunSummary s = report.summary();
         String svg = SvgCharts.timelineChart(report);
         if (svg.isEmpty() && s.tools().isEmpty()) {
@@ -166,6 +166,17 @@ final class HtmlInsights {
                 sb.append("</tr>\n");
             }
             sb.append("</tbody>\n</table>\n<p class=\"cal-muted\">").append(XmlText.escape(TOOLS_LEGEND)).append("</p>\n");
+        }
+        if (!s.slowestCalls().isEmpty()) {
+            sb.append("<h3>Longest calls</h3>\n<table class=\"cal-table cal-slowest\">\n<thead><tr><th class=\"cal-num\">Entry</th>")
+                    .append("<th class=\"cal-time\">Time (UTC)</th><th>Tool</th><th class=\"cal-num\">Took (approx.)</th></tr></thead>\n<tbody>\n");
+            for (TimedCall c : s.slowestCalls()) {
+                sb.append("<tr><td class=\"cal-num\">").append(HtmlSections.entryLink(logsHref, c.index()))
+                        .append("</td><td class=\"cal-time\">").append(XmlText.line(HumanFormat.cell(c.createdAt()), 60))
+                        .append("</td><td>").append(XmlText.line(c.tool(), 200)).append("</td><td class=\"cal-num\">")
+                        .append(XmlText.escape(HumanFormat.millis(c.millis()))).append("</td></tr>\n");
+            }
+            sb.append("</tbody>\n</table>\n");
         }
         sb.append("</section>\n");
         return new HtmlSection("cal-time", "Where the time went", sb.toString());

@@ -72,7 +72,7 @@ public final class HtmlReportRenderer {
         all.add(HtmlSections.run(report));
         all.add(HtmlInsights.changes(report, href));
         all.add(HtmlInsights.patterns(report, href));
-        all.add(HtmlInsights.time(report));
+        all.add(HtmlInsights.time(report, href));
         all.add(HtmlInsights.reasoning(report, href));
         all.add(HtmlInsights.types(report));
         all.add(HtmlInsights.linkedRuns(report, href));

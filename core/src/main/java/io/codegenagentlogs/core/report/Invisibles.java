@@ -66,7 +66,8 @@ public final class Invisibles {
         if (cp == VS15 || cp == VS16) {
             int before = previousCodePoint(s, i);
             int after = i + 1 < s.length() ? s.codePointAt(i + 1) : -1;
-            boolean visibleBefore = before > 0x20 && !isInvisible(before) && !Character.isISOControl(before);
+            boolean visibleBefore = before > 0x20 && !isInvisible(before) && !Character.isISOControl(before)
+                    && !Character.isSpaceChar(before); // a space (NBSP too) is squeezed away later: the selector would dangle
             return !visibleBefore || isVariationSelector(after);
         }
         return true;

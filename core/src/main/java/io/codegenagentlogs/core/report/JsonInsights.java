@@ -24,6 +24,16 @@ final class JsonInsights {
         w.name("failed_calls").value(s.tools().values().stream().mapToLong(ToolStats::failedCalls).sum());
         w.endObject();
         w.name("span_ms").value(s.span() == null ? null : s.span().toMillis());
+        w.name("slowest_calls").beginArray();
+        for (TimedCall c : s.slowestCalls()) {
+            w.beginObject();
+            w.name("index").value(c.index());
+            w.name("created_at").value(c.createdAt());
+            w.name("tool").value(c.tool());
+            w.name("ms").value(c.millis());
+            w.endObject();
+        }
+        w.endArray();
     }
 
     /** A {@link DurationStats} as {@code {count, total, median, p95, max}} in milliseconds, or null. */

@@ -100,6 +100,14 @@ final class MarkdownInsights {
                     .append(" |\n");
         }
         sb.append('\n').append(MarkdownText.inline(HtmlInsights.TOOLS_LEGEND, 2000)).append('\n');
+        if (!s.slowestCalls().isEmpty()) {
+            sb.append("\nLongest calls (approximate):\n\n| Entry | Time (UTC) | Tool | Took |\n| ---: | --- | --- | ---: |\n");
+            for (TimedCall c : s.slowestCalls()) {
+                sb.append("| ").append(c.index()).append(" | ").append(MarkdownText.inline(HumanFormat.cell(c.createdAt()), 40))
+                        .append(" | ").append(MarkdownText.inline(c.tool(), 60)).append(" | ").append(HumanFormat.millis(c.millis()))
+                        .append(" |\n");
+            }
+        }
         return sb.toString();
     }
 

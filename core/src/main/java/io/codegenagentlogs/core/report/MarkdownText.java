@@ -84,8 +84,10 @@ final class MarkdownText {
      * A link destination: only http(s) URLs come here ({@code RunInfo.safeWebUrl()}); the characters
      * that could end the destination or the table cell are percent-encoded, and so is everything
      * outside printable ASCII (an invisible or bidi character in a URL would read as another URL).
+     * {@code &} becomes {@code &amp;}: a destination decodes character references, so "&#x0A;" in a URL
+     * would turn into a line break, while "&amp;" turns back into the "&" the URL had.
      */
     static String url(String safeUrl) {
-        return SafeText.percentEncode(safeUrl, "()<>\"'`|\\[] ");
+        return SafeText.percentEncode(safeUrl, "()<>\"'`|\\[] ").replace("&", "&amp;");
     }
 }

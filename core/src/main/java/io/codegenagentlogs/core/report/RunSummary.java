@@ -45,6 +45,7 @@ public final class RunSummary implements Serializable {
     private final Reasoning reasoning;
     private final List<LinkedRun> linkedRuns;
     private final long linkedRunTotal;
+    private final List<TimedCall> slowestCalls;
 
     RunSummary(SummaryAccumulator.Parts p) {
         this.run = p.run;
@@ -67,6 +68,7 @@ public final class RunSummary implements Serializable {
         this.reasoning = p.reasoning;
         this.linkedRuns = List.copyOf(p.linkedRuns);
         this.linkedRunTotal = p.linkedRunTotal;
+        this.slowestCalls = List.copyOf(p.slowestCalls);
     }
 
     /** The run as last seen, or null when no response came (for example a summary rebuilt from NDJSON alone). */
@@ -186,6 +188,11 @@ public final class RunSummary implements Serializable {
     /** All AGENT_RUN_LINK entries. */
     public long linkedRunTotal() {
         return linkedRunTotal;
+    }
+
+    /** The longest tool calls (approximate, entry to next entry), longest first, at most {@link TimedCall#MAX_SHOWN}. */
+    public List<TimedCall> slowestCalls() {
+        return slowestCalls;
     }
 
     /** The span from the first to the last readable {@code created_at}, or null. */

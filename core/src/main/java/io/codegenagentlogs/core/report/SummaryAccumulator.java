@@ -80,6 +80,12 @@ public final class SummaryAccumulator implements LogListener {
     /** The previous call, waiting for the next entry's time to know how long it took. */
     private ToolTally pendingTool;
     private Instant pendingAt;
+    private long pendingIndex;
+    private String pendingName;
+    private String pendingCreatedAt;
+    /** The longest calls so far, shortest first (a small min-heap). */
+    private final java.util.PriorityQueue<TimedCall> slowest = new java.util.PriorityQueue<>(
+            java.util.Comparator.comparingLong(TimedCall::millis).thenComparing(c -> -c.index()));
 
     public SummaryAccumulator(GatePolicy policy) {
         this(policy, ChangeRules.defaults());
@@ -125,6 +131,9 @@ public final class SummaryAccumulator implements LogListener {
                 repeats.onCall(index, tool, entry.toolInput());
                 pendingTool = at == null ? null : t;
                 pendingAt = at;
+                pendingIndex = index;
+                pendingName = tool;
+                pendingCreatedAt = entry.createdAtText();
             }
         }
         if ("ACTION".equals(normalized)) {
@@ -195,13 +204,23 @@ public final class SummaryAccumulator implements LogListener {
         p.reasoning = repeats.snapshot(actions, planEvaluations, toolCalls);
         p.linkedRuns = links.links();
         p.linkedRunTotal = links.total();
+        p.slowestCalls = new ArrayList<>(slowest);
+        p.slowestCalls.sort(java.util.Comparator.comparingLong(TimedCall::millis).reversed()
+                .thenComparingLong(TimedCall::index));
         return new RunSummary(p);
     }
 
     /** The previous call lasted until this entry: approximate, but the only clock the log has. */
     private void timePendingCall(Instant at) {
         if (pendingTool != null && at != null && !at.isBefore(pendingAt)) {
-            pendingTool.time.add(Duration.between(pendingAt, at).toMillis());
+            long millis = Duration.between(pendingAt, at).toMillis();
+            pendingTool.time.add(millis);
+            if (slowest.size() < TimedCall.MAX_SHOWN || millis > slowest.peek().millis()) {
+                slowest.add(new TimedCall(pendingIndex, boundedOrNull(pendingCreatedAt), pendingName, millis));
+                if (slowest.size() > TimedCall.MAX_SHOWN) {
+                    slowest.poll();
+                }
+            }
         }
         pendingTool = null;
         pendingAt = null;
@@ -361,5 +380,6 @@ public final class SummaryAccumulator implements LogListener {
         Reasoning reasoning;
         List<LinkedRun> linkedRuns;
         long linkedRunTotal;
+        List<TimedCall> slowestCalls;
     }
 }

@@ -76,99 +76,109 @@ public class HostileCorpusTest {
 
     @Test
     public void html() {
-        forEachPayload((p, r) -> {
-            String where = p.id() + " in report.html";
-            Document doc = HtmlChecks.assertInert(HtmlReportRenderer.renderDocument(r), where);
-            assertShownAsText(p, HtmlChecks.text(doc), where);
-            Document fragment = HtmlChecks.assertInert(HtmlReportRenderer.renderFragment(r), p.id() + " in the report fragment");
-            assertEquals(where, "div", HtmlChecks.name(fragment.getDocumentElement()));
-        });
+        forEachPayload(HostileCorpusTest::checkHtml);
+    }
+
+    static void checkHtml(Payload p, Report r) {
+        String where = p.id() + " in report.html";
+        Document doc = HtmlChecks.assertInert(HtmlReportRenderer.renderDocument(r), where);
+        assertShownAsText(p, HtmlChecks.text(doc), where);
+        Document fragment = HtmlChecks.assertInert(HtmlReportRenderer.renderFragment(r), p.id() + " in the report fragment");
+        assertEquals(where, "div", HtmlChecks.name(fragment.getDocumentElement()));
     }
 
     @Test
     public void markdown() {
-        forEachPayload((p, r) -> {
-            String where = p.id() + " in summary.md";
-            String md = MarkdownRenderer.render(r);
-            Node doc = MarkdownChecks.assertInert(md, where);
-            assertTrue(where + ": within GitHub's 1 MiB", md.getBytes(StandardCharsets.UTF_8).length <= MarkdownRenderer.MAX_BYTES);
-            if (!p.category().equals("size")) {
-                assertShownAsText(p, MarkdownChecks.text(doc), where);
-                Node twin = MarkdownChecks.parse(MarkdownRenderer.render(HostileReports.report(harmless(p.text()))));
-                assertEquals(where + ": blocks text could forge", MarkdownChecks.forgeableBlocks(twin), MarkdownChecks.forgeableBlocks(doc));
-            }
-        });
+        forEachPayload(HostileCorpusTest::checkMarkdown);
+    }
+
+    static void checkMarkdown(Payload p, Report r) {
+        String where = p.id() + " in summary.md";
+        String md = MarkdownRenderer.render(r);
+        Node doc = MarkdownChecks.assertInert(md, where);
+        assertTrue(where + ": within GitHub's 1 MiB", md.getBytes(StandardCharsets.UTF_8).length <= MarkdownRenderer.MAX_BYTES);
+        if (!p.category().equals("size")) {
+            assertShownAsText(p, MarkdownChecks.text(doc), where);
+            Node twin = MarkdownChecks.parse(MarkdownRenderer.render(HostileReports.report(harmless(p.text()))));
+            assertEquals(where + ": blocks text could forge", MarkdownChecks.forgeableBlocks(twin), MarkdownChecks.forgeableBlocks(doc));
+        }
     }
 
     @Test
     public void junitXml() {
-        forEachPayload((p, r) -> {
-            String where = p.id() + " in junit.xml";
-            String xml = JUnitXmlRenderer.render(r);
-            Document doc = HtmlChecks.parse(xml, where);
-            DisplayChecks.assertDisplaySafe(xml, DisplayChecks.Allow.LINES, where);
-            List<Element> all = HtmlChecks.elements(doc);
-            for (Element e : all) {
-                assertTrue(where + ": element " + e.getTagName(), JUNIT_ELEMENTS.contains(e.getTagName()));
-            }
-            Element suite = doc.getDocumentElement();
-            assertEquals(where, "testsuites", suite.getTagName());
-            assertEquals(where + ": tests", count(all, "testcase"), Integer.parseInt(suite.getAttribute("tests")));
-            assertEquals(where + ": failures", count(all, "failure"), Integer.parseInt(suite.getAttribute("failures")));
-            assertEquals(where + ": errors", count(all, "error"), Integer.parseInt(suite.getAttribute("errors")));
-            assertEquals(where + ": skipped", count(all, "skipped"), Integer.parseInt(suite.getAttribute("skipped")));
-            StringBuilder attributes = new StringBuilder();
-            for (Element e : all) {
-                attributes.append(' ').append(e.getAttribute("message")).append(' ').append(e.getAttribute("name"));
-            }
-            assertShownAsText(p, DisplayChecks.squeeze(attributes + " " + doc.getDocumentElement().getTextContent()), where);
-        });
+        forEachPayload(HostileCorpusTest::checkJunitXml);
+    }
+
+    static void checkJunitXml(Payload p, Report r) {
+        String where = p.id() + " in junit.xml";
+        String xml = JUnitXmlRenderer.render(r);
+        Document doc = HtmlChecks.parse(xml, where);
+        DisplayChecks.assertDisplaySafe(xml, DisplayChecks.Allow.LINES, where);
+        List<Element> all = HtmlChecks.elements(doc);
+        for (Element e : all) {
+            assertTrue(where + ": element " + e.getTagName(), JUNIT_ELEMENTS.contains(e.getTagName()));
+        }
+        Element suite = doc.getDocumentElement();
+        assertEquals(where, "testsuites", suite.getTagName());
+        assertEquals(where + ": tests", count(all, "testcase"), Integer.parseInt(suite.getAttribute("tests")));
+        assertEquals(where + ": failures", count(all, "failure"), Integer.parseInt(suite.getAttribute("failures")));
+        assertEquals(where + ": errors", count(all, "error"), Integer.parseInt(suite.getAttribute("errors")));
+        assertEquals(where + ": skipped", count(all, "skipped"), Integer.parseInt(suite.getAttribute("skipped")));
+        StringBuilder attributes = new StringBuilder();
+        for (Element e : all) {
+            attributes.append(' ').append(e.getAttribute("message")).append(' ').append(e.getAttribute("name"));
+        }
+        assertShownAsText(p, DisplayChecks.squeeze(attributes + " " + doc.getDocumentElement().getTextContent()), where);
     }
 
     @Test
     public void summaryJson() {
-        forEachPayload((p, r) -> {
-            String where = p.id() + " in summary.json";
-            String json = JsonSummaryRenderer.render(r);
-            for (int i = 0; i < json.length(); i++) {
-                char c = json.charAt(i);
-                if ("<>&'=".indexOf(c) >= 0 || (c < 0x20 && c != '\n') || c == '\u2028' || c == '\u2029'
-                        || (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < json.length()
-                        && Character.isLowSurrogate(json.charAt(++i))))) {
-                    fail(where + ": raw U+" + String.format("%04X", (int) c) + " at " + i);
-                }
+        forEachPayload(HostileCorpusTest::checkSummaryJson);
+    }
+
+    static void checkSummaryJson(Payload p, Report r) {
+        String where = p.id() + " in summary.json";
+        String json = JsonSummaryRenderer.render(r);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if ("<>&'=".indexOf(c) >= 0 || (c < 0x20 && c != '\n') || c == '\u2028' || c == '\u2029'
+                    || (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < json.length()
+                    && Character.isLowSurrogate(json.charAt(++i))))) {
+                fail(where + ": raw U+" + String.format("%04X", (int) c) + " at " + i);
             }
-            JsonObject o = strict(json, where).getAsJsonObject();
-            assertEquals(where + ": result as sent", r.run().result(), o.getAsJsonObject("run").get("result").getAsString());
-            assertEquals(where + ": status as sent", r.run().status().raw(), o.getAsJsonObject("run").get("status_raw").getAsString());
-            assertEquals(where + ": reason as sent", p.text(), o.getAsJsonArray("reasons").get(1).getAsString());
-            assertEquals(where + ": final answer as kept", r.summary().finalAnswer(), o.get("final_answer").getAsString());
-            JsonArray failures = o.getAsJsonObject("failures").getAsJsonArray("entries");
-            for (int i = 0; i < failures.size(); i++) {
-                FailureDetail f = r.summary().failures().get(i);
-                JsonObject e = failures.get(i).getAsJsonObject();
-                assertEquals(where, f.message(), e.get("message").getAsString());
-                assertEquals(where, f.tool(), e.get("tool").isJsonNull() ? null : e.get("tool").getAsString());
-            }
-            assertEquals(where + ": anomaly as sent", p.text(),
-                    o.getAsJsonObject("anomalies").getAsJsonArray("entries").get(0).getAsJsonObject().get("message").getAsString());
-        });
+        }
+        JsonObject o = strict(json, where).getAsJsonObject();
+        assertEquals(where + ": result as sent", r.run().result(), o.getAsJsonObject("run").get("result").getAsString());
+        assertEquals(where + ": status as sent", r.run().status().raw(), o.getAsJsonObject("run").get("status_raw").getAsString());
+        assertEquals(where + ": reason as sent", p.text(), o.getAsJsonArray("reasons").get(1).getAsString());
+        assertEquals(where + ": final answer as kept", r.summary().finalAnswer(), o.get("final_answer").getAsString());
+        JsonArray failures = o.getAsJsonObject("failures").getAsJsonArray("entries");
+        for (int i = 0; i < failures.size(); i++) {
+            FailureDetail f = r.summary().failures().get(i);
+            JsonObject e = failures.get(i).getAsJsonObject();
+            assertEquals(where, f.message(), e.get("message").getAsString());
+            assertEquals(where, f.tool(), e.get("tool").isJsonNull() ? null : e.get("tool").getAsString());
+        }
+        assertEquals(where + ": anomaly as sent", p.text(),
+                o.getAsJsonObject("anomalies").getAsJsonArray("entries").get(0).getAsJsonObject().get("message").getAsString());
     }
 
     @Test
     public void consoleLines() {
-        forEachPayload((p, r) -> {
-            String where = p.id() + " on the console";
-            List<String> lines = consoleLines(p.text());
-            assertEquals(where + ": one line per event", 1 + 7 + 1 + 1 + 1 + 1, lines.size());
-            for (String line : lines) {
-                DisplayChecks.assertDisplaySafe(line, DisplayChecks.Allow.ONE_LINE, where);
-                String start = line.stripLeading();
-                assertFalse(where + ": a workflow command: " + line, start.startsWith("::") || start.startsWith("##"));
-                assertTrue(where + ": a bounded line", line.length() <= 2100);
-            }
-            assertShownAsText(p, String.join(" ", lines), where);
-        });
+        forEachPayload(HostileCorpusTest::checkConsole);
+    }
+
+    static void checkConsole(Payload p, Report r) {
+        String where = p.id() + " on the console";
+        List<String> lines = consoleLines(p.text());
+        assertEquals(where + ": one line per event", 1 + 7 + 1 + 1 + 1 + 1, lines.size());
+        for (String line : lines) {
+            DisplayChecks.assertDisplaySafe(line, DisplayChecks.Allow.ONE_LINE, where);
+            String start = line.stripLeading();
+            assertFalse(where + ": a workflow command: " + line, start.startsWith("::") || start.startsWith("##"));
+            assertTrue(where + ": a bounded line", line.length() <= 2100);
+        }
+        assertShownAsText(p, String.join(" ", lines), where);
     }
 
     @Test
@@ -278,12 +288,19 @@ public class HostileCorpusTest {
         return all.stream().filter(e -> e.getTagName().equals(tag)).count();
     }
 
-    interface PayloadCheck {
+    /** One renderer's properties for one payload in a report. */
+    interface Check {
         void check(Payload p, Report r) throws Exception;
     }
 
+    /** Every renderer's check, for the fuzz test. */
+    static List<Check> checks() {
+        return List.of(HostileCorpusTest::checkHtml, HostileCorpusTest::checkMarkdown, HostileCorpusTest::checkJunitXml,
+                HostileCorpusTest::checkSummaryJson, HostileCorpusTest::checkConsole);
+    }
+
     /** Runs the check for every payload (reports built once per test) and fails with all that failed. */
-    private static void forEachPayload(PayloadCheck check) {
+    private static void forEachPayload(Check check) {
         List<String> failures = new ArrayList<>();
         for (Payload p : CORPUS) {
             try {

@@ -94,6 +94,8 @@ public class InsightSectionsTest {
         assertTrue("times are marked approximate", tools.get(0).get(4).startsWith("≈"));
         assertTrue(time.getTextContent().contains("Times are approximate"));
         assertTrue(time.getTextContent().contains("ERROR entries: those of them of type ERROR"));
+        List<List<String>> slowest = rows(XmlAssert.byName(time, "table").get(1));
+        assertEquals(List.of("#18", "2025-03-04 09:02:00", "run_command", "30s"), slowest.get(0));
 
         Element loops = section(doc, "cal-reasoning");
         List<List<String>> repeated = rows(XmlAssert.byName(loops, "table").get(0));
@@ -122,6 +124,7 @@ public class InsightSectionsTest {
         assertTrue(md, md.contains("| run\\_command | 10 | 3 | 4 | ≈"));
         assertTrue(md.contains("| 4 (possible loop) | run\\_command | \\{\\\"command\\\":\\\"npm test -- tests/checkout.test.ts\\\"\\} | 5 |"));
         assertTrue(md.contains("Loop rule: fail above 3 identical calls: **broken** (4)."));
+        assertTrue(md.contains("| 18 | 2025-03-04 09:02:00 | run\\_command | 30s |"));
         assertTrue(md.contains("- entry 25: [run 5551](https://app.codegen.com/agent/trace/5551): relation: pr\\_review"));
         assertFalse("the counts table has every type once", md.contains("| ERROR | 4 |\n| ERROR"));
     }

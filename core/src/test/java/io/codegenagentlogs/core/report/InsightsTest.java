@@ -122,6 +122,14 @@ public class InsightsTest {
         assertEquals(1, s.tools().get("create_pull_request").failedCalls());
         assertEquals(1, s.tools().get("web_search").errorEntries());
         assertNull("an ERROR entry is not timed as a call", s.tools().get("web_search").time());
+        assertEquals("the longest calls, longest first; among equals the earlier",
+                List.of(new TimedCall(18, "2025-03-04T09:02:00Z", "run_command", 30_000),
+                        new TimedCall(28, "2025-03-04T09:03:42Z", "run_command", 18_000),
+                        new TimedCall(27, "2025-03-04 09:03:30.000000", "file_edit", 12_000),
+                        new TimedCall(11, "2025-03-04T09:01:10Z", "run_command", 10_000)),
+                s.slowestCalls().subList(0, 4));
+        assertEquals(List.of(5L, 7L, 9L, 13L, 19L, 17L),
+                s.slowestCalls().subList(4, TimedCall.MAX_SHOWN).stream().map(TimedCall::index).toList());
     }
 
     @Test

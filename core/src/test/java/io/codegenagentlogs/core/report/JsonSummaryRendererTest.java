@@ -39,7 +39,7 @@ public class JsonSummaryRendererTest {
         assertEquals(Set.of("schema_version", "verdict", "passed", "reasons", "failing_entries", "run", "logs_fetched",
                 "entries_seen", "first_entry_at", "last_entry_at", "counts", "tools", "failures", "final_answer",
                 "final_answer_text", "final_answer_truncated", "changes", "failure_patterns", "reasoning", "linked_runs",
-                "errors", "span_ms", "anomalies", "requests", "duration_ms", "policy", "generated_at"), j.keySet());
+                "errors", "span_ms", "slowest_calls", "anomalies", "requests", "duration_ms", "policy", "generated_at"), j.keySet());
         assertEquals(1, j.get("schema_version").getAsInt());
         assertEquals("PASSED", j.get("verdict").getAsString());
         assertTrue(j.get("passed").getAsBoolean());
@@ -108,6 +108,9 @@ public class JsonSummaryRendererTest {
             for (String key : first.keySet()) {
                 paths.add(array[0] + "." + array[1] + "[]." + key);
             }
+        }
+        for (String key : realistic.getAsJsonArray("slowest_calls").get(0).getAsJsonObject().keySet()) {
+            paths.add("slowest_calls[]." + key);
         }
         for (String key : realistic.getAsJsonObject("changes").getAsJsonObject("files").keySet()) {
             paths.add("changes.files." + key);

@@ -295,6 +295,9 @@ public final class CodegenAgentLogsStep extends Step {
             }
             long org = Ids.parse("organization id (orgId)", effectiveOrg);
             BaseUrls.parse(effectiveBaseUrl);
+            if (baseUrl != null && !global.isAllowedBaseUrl(baseUrl)) {
+                throw new AbortException(notAllowed(baseUrl));
+            }
             BuildResultMode mode = BuildResultMode.parse(buildResult);
             if (timeoutMinutes < 1) {
                 throw new IllegalArgumentException("timeoutMinutes must be at least 1, got " + timeoutMinutes);
@@ -355,6 +358,14 @@ public final class CodegenAgentLogsStep extends Step {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("maxOutage: " + e.getMessage(), e);
         }
+    }
+
+    /** One line: which URL, why it is refused, who can change that and where. */
+    static String notAllowed(String baseUrl) {
+        return FUNCTION_NAME + ": the API base URL '" + io.codegenagentlogs.core.report.SafeText.oneLine(baseUrl, 200)
+                + "' is not one an administrator allowed: the controller would send the Codegen token there. "
+                + "Leave baseUrl out to use the configured default, or ask an administrator to add it to "
+                + "\"Allowed API base URLs\" in " + CodegenCredentials.WHERE_TO_CONFIGURE;
     }
 
     static ArrayList<String> normalizeTypes(Collection<String> types) {
@@ -494,8 +505,12 @@ public final class CodegenAgentLogsStep extends Step {
             return String.join(", ", ChangeRules.DEFAULT_PATTERNS);
         }
 
-        public ListBoxModel doFillBuildResultItems() {
+        @POST
+        public ListBoxModel doFillBuildResultItems(@AncestorInPath Item item) {
             ListBoxModel items = new ListBoxModel();
+            if (!canCheck(item)) {
+                return items;
+            }
             items.add("Fail the build (FAILURE)", BuildResultMode.FAILURE.name());
             items.add("Mark the build unstable and continue (UNSTABLE)", BuildResultMode.UNSTABLE.name());
             return items;
@@ -540,7 +555,12 @@ public final class CodegenAgentLogsStep extends Step {
             if (!canCheck(item)) {
                 return FormValidation.ok();
             }
-            return FormChecks.baseUrl(value);
+            FormValidation syntax = FormChecks.baseUrl(value);
+            String v = Util.fixEmptyAndTrim(value);
+            if (syntax.kind == FormValidation.Kind.ERROR || v == null || CodegenGlobalConfiguration.get().isAllowedBaseUrl(v)) {
+                return syntax;
+            }
+            return FormValidation.error(notAllowed(v));
         }
 
         @POST

@@ -25,7 +25,12 @@ import org.kohsuke.stapler.verb.POST;
  *     baseUrl: "https://api.codegen.com"
  *     orgId: "67890"
  *     credentialsId: "codegen-token"
+ *     allowedBaseUrls: |-
+ *       https://api.codegen.com
+ *       https://codegen.example.internal/api
  * </pre>
+ * A step's {@code baseUrl} must be one of {@code allowedBaseUrls} (default: Codegen's own API) or the
+ * global {@code baseUrl}: the controller sends the token there, so administrators decide where.
  */
 @Extension
 @Symbol("codegenAgentLogs")
@@ -33,6 +38,8 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration {
     private String baseUrl;
     private String orgId;
     private String credentialsId;
+    /** One URL a line; null for the default list (Codegen's own API). */
+    private String allowedBaseUrls;
 
     public CodegenGlobalConfiguration() {
         load();
@@ -62,6 +69,38 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration {
     /** The base URL steps use when they give none. */
     public @NonNull String getEffectiveBaseUrl() {
         return baseUrl == null ? BaseUrls.DEFAULT : baseUrl;
+    }
+
+    /**
+     * The API base URLs a step's {@code baseUrl} may name, one a line; null means the default,
+     * {@link BaseUrls#DEFAULT} alone. The global {@link #getBaseUrl()} is always allowed too.
+     */
+    public @CheckForNull String getAllowedBaseUrls() {
+        return allowedBaseUrls;
+    }
+
+    @DataBoundSetter
+    public void setAllowedBaseUrls(String allowedBaseUrls) {
+        String text = Util.fixEmptyAndTrim(allowedBaseUrls);
+        AllowedBaseUrls.parse(text); // refuse an invalid list before it is saved
+        this.allowedBaseUrls = text;
+        save();
+    }
+
+    /** The allowlist in force. */
+    @NonNull
+    AllowedBaseUrls allowlist() {
+        try {
+            return AllowedBaseUrls.parse(allowedBaseUrls);
+        } catch (IllegalArgumentException e) {
+            // a hand-edited file with a bad line: fail closed, to the default list
+            return AllowedBaseUrls.parse(null);
+        }
+    }
+
+    /** Whether a step may name {@code baseUrl}: one of {@link #getAllowedBaseUrls()}, or the global default. */
+    public boolean isAllowedBaseUrl(@NonNull String baseUrl) {
+        return allowlist().allows(baseUrl, getEffectiveBaseUrl());
     }
 
     public @CheckForNull String getOrgId() {
@@ -101,6 +140,21 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration {
             return FormValidation.ok();
         }
         return FormChecks.baseUrl(value);
+    }
+
+    @POST
+    public FormValidation doCheckAllowedBaseUrls(@QueryParameter String value) {
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return FormValidation.ok();
+        }
+        try {
+            AllowedBaseUrls list = AllowedBaseUrls.parse(value);
+            return Util.fixEmptyAndTrim(value) == null
+                    ? FormValidation.ok("Defaults to " + BaseUrls.DEFAULT + " alone")
+                    : FormValidation.ok(list.urls().size() + (list.urls().size() == 1 ? " URL" : " URLs") + " allowed");
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
     }
 
     @POST

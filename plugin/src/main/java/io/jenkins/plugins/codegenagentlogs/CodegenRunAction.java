@@ -506,6 +506,9 @@ public final class CodegenRunAction implements RunAction2 {
         if (run == null) {
             throw HttpResponses.notFound();
         }
+        // Reaching the action already takes the build's Item.READ; check again here so that no route
+        // to these files (a future URL, another action delegating here) skips it.
+        run.checkPermission(hudson.model.Item.READ);
         Path file = getReportDir().resolve(fileName);
         if (!Files.isRegularFile(file)) {
             throw HttpResponses.notFound();

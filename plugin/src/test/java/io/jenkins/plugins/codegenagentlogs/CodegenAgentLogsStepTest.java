@@ -4,6 +4,7 @@ import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.CREDENTIALS
 import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.SIM_TOKEN;
 import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.actions;
 import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.addToken;
+import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.allowed;
 import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.occurrences;
 import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.pipeline;
 import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.step;
@@ -164,7 +165,7 @@ public class CodegenAgentLogsStepTest {
     public void noCredentialAnywhereFailsWithAClearMessage() throws Exception {
         CodegenSimulator sim = simulator("passing");
         WorkflowJob p = pipeline(j, "none",
-                "codegenAgentLogs(runId: '1001', orgId: '67890', baseUrl: '" + sim.baseUrl() + "')");
+                "codegenAgentLogs(runId: '1001', orgId: '67890', baseUrl: '" + allowed(sim) + "')");
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         j.assertLogContains("No Codegen API credential", b);
         j.assertLogContains(CodegenCredentials.WHERE_TO_CONFIGURE, b);
@@ -190,7 +191,7 @@ public class CodegenAgentLogsStepTest {
         CodegenSimulator sim = simulator("passing");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         WorkflowJob p = pipeline(j, "invalid", "codegenAgentLogs(runId: 'abc', orgId: '67890', credentialsId: '"
-                + CREDENTIALS_ID + "', baseUrl: '" + sim.baseUrl() + "')");
+                + CREDENTIALS_ID + "', baseUrl: '" + allowed(sim) + "')");
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         j.assertLogContains("run id (runId) must be a positive integer", b);
 
@@ -208,7 +209,7 @@ public class CodegenAgentLogsStepTest {
         CodegenSimulator sim = simulator("passing");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         WorkflowJob p = pipeline(j, "numbers", "def r = codegenAgentLogs(runId: 1001, orgId: 67890, credentialsId: '"
-                + CREDENTIALS_ID + "', baseUrl: '" + sim.baseUrl() + "', pollInterval: 1)\necho \"verdict=${r.verdict}\"");
+                + CREDENTIALS_ID + "', baseUrl: '" + allowed(sim) + "', pollInterval: 1)\necho \"verdict=${r.verdict}\"");
         WorkflowRun b = j.buildAndAssertSuccess(p);
         j.assertLogContains("verdict=PASSED", b);
         assertFalse(sim.requests().logsCalls().isEmpty());

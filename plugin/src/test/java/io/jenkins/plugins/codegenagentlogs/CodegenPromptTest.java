@@ -45,7 +45,7 @@ public class CodegenPromptTest {
 
     private String step(String args) {
         return "codegenAgentLogs(" + args + ", orgId: '" + ORG + "', credentialsId: '" + CREDENTIALS_ID + "', baseUrl: '"
-                + sim.baseUrl() + "', pollInterval: 1)";
+                + CodegenTestSupport.allowed(sim) + "', pollInterval: 1)";
     }
 
     @Test

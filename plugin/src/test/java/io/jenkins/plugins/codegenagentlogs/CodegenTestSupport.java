@@ -40,10 +40,23 @@ final class CodegenTestSupport {
         provider.save();
     }
 
-    /** A {@code codegenAgentLogs(...)} call against the simulator; extra arguments are appended verbatim. */
+    /**
+     * A {@code codegenAgentLogs(...)} call against the simulator; extra arguments are appended verbatim.
+     * Call it while Jenkins runs: it adds the simulator to the allowed API base URLs, as an administrator would.
+     */
     static String step(CodegenSimulator sim, long runId, String extra) {
         return "codegenAgentLogs(runId: '" + runId + "', orgId: '" + ORG + "', credentialsId: '" + CREDENTIALS_ID
-                + "', baseUrl: '" + sim.baseUrl() + "', pollInterval: 1" + (extra.isEmpty() ? "" : ", " + extra) + ")";
+                + "', baseUrl: '" + allowed(sim) + "', pollInterval: 1" + (extra.isEmpty() ? "" : ", " + extra) + ")";
+    }
+
+    /** The simulator's base URL, added to the global configuration's allowed API base URLs. */
+    static String allowed(CodegenSimulator sim) {
+        CodegenGlobalConfiguration global = CodegenGlobalConfiguration.get();
+        String list = global.getAllowedBaseUrls();
+        if (!global.isAllowedBaseUrl(sim.baseUrl())) {
+            global.setAllowedBaseUrls((list == null ? "https://api.codegen.com" : list) + "\n" + sim.baseUrl());
+        }
+        return sim.baseUrl();
     }
 
     /** A Pipeline job running {@code script} in the Groovy sandbox. */

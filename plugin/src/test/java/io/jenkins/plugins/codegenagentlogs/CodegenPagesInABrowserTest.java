@@ -8,12 +8,15 @@ import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.pipeline;
 import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.step;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThan;
 import static org.junit.Assert.assertFalse;
 
+import hudson.model.PageDecorator;
 import hudson.model.Result;
 import io.codegenagentlogs.simulator.CodegenSimulator;
 import io.codegenagentlogs.simulator.Scenario;
 import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -29,11 +32,14 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestExtension;
 
 /**
  * The plugin's pages as a user sees them: a failing agent run watched by a Pipeline, then its build
  * page, report page, console and job page opened in headless Chromium. The screenshots go to
- * {@code target/screenshots/}; a page whose scripts fail, or that renders blank, fails the test.
+ * {@code target/screenshots/}; a page whose scripts fail, or that renders blank, fails the test. Then
+ * the build and report pages again with Jenkins' theme variables set to dark values ({@code *-dark.png}):
+ * they must turn dark, which they do only if their colours come from those variables.
  * Skipped, saying why, where no Chromium is installed.
  */
 public class CodegenPagesInABrowserTest {
@@ -73,14 +79,57 @@ public class CodegenPagesInABrowserTest {
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         CodegenRunAction a = actions(b).get(0);
 
+        Files.createDirectories(SCREENSHOTS);
+        Files.writeString(SCREENSHOTS.resolve("console.txt"), JenkinsRule.getLog(b), StandardCharsets.UTF_8);
         String root = j.getURL().toString();
-        look(chromium, root + b.getUrl(), "build.png", 1400, 1000);
-        look(chromium, root + b.getUrl() + a.getUrlName() + "/", "report.png", 1400, 2600);
+        String report = root + b.getUrl() + a.getUrlName() + "/";
+        look(chromium, root + b.getUrl(), "build.png", 1400, 700);
+        look(chromium, report, "report.png", 1400, 1700);
         look(chromium, root + b.getUrl() + "console", "console.png", 1400, 2000);
         look(chromium, root + p.getUrl(), "job.png", 1400, 1000);
+
+        // The same pages with Jenkins' theme variables set to dark values: nothing of ours stays light.
+        DarkPalette.enabled = true;
+        try {
+            assertMostlyDark(look(chromium, root + b.getUrl(), "build-dark.png", 1400, 700));
+            assertMostlyDark(look(chromium, report, "report-dark.png", 1400, 1700));
+            assertMostlyDark(look(chromium, root + b.getUrl() + "console", "console-dark.png", 1400, 1200));
+        } finally {
+            DarkPalette.enabled = false;
+        }
     }
 
-    private static void look(HeadlessChromium chromium, String url, String name, int width, int height) throws Exception {
+    /**
+     * In the main panel (right of the side panel), almost no pixel is light: a background, table header
+     * or banner with a colour of its own (not a theme variable) would show up as a light block.
+     */
+    private static void assertMostlyDark(BufferedImage image) {
+        long light = 0;
+        long all = 0;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = image.getWidth() / 4; x < image.getWidth(); x += 2) {
+                int rgb = image.getRGB(x, y);
+                double luminance = (0.2126 * (rgb >> 16 & 0xff) + 0.7152 * (rgb >> 8 & 0xff) + 0.0722 * (rgb & 0xff)) / 255;
+                if (luminance > 0.8) {
+                    light++;
+                }
+                all++;
+            }
+        }
+        assertThat("light pixels in the main panel: " + light + " of " + all, light * 100 / all, lessThan(3L));
+    }
+
+    /** Test only: Jenkins' theme variables set to dark values on every page (header.jelly, dark-palette.css). */
+    @TestExtension("failingRunPages")
+    public static final class DarkPalette extends PageDecorator {
+        static volatile boolean enabled;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+    }
+
+    private static BufferedImage look(HeadlessChromium chromium, String url, String name, int width, int height) throws Exception {
         HeadlessChromium.Shot shot = chromium.screenshot(url, SCREENSHOTS.resolve(name), width, height);
         for (String line : shot.browserLog().split("\n")) {
             String l = line.toLowerCase(Locale.ROOT);
@@ -96,5 +145,6 @@ public class CodegenPagesInABrowserTest {
         }
         assertThat(name + " is not blank", colours.size(), greaterThan(8));
         System.out.println("screenshot: " + shot.png().toAbsolutePath() + " (" + Files.size(shot.png()) + " bytes)");
+        return image;
     }
 }

@@ -16,7 +16,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs issue 8's benchmarks and prints one Markdown section per target (what docs/benchmarks.md
  * holds): {@code java -jar bench/target/benchmarks.jar [latency] [many] [memory] [large] [decode]
- * [startup]} (all when none is named). System properties: {@code bench.cli} (the CLI jar, default
+ * [startup] [report]} (all when none is named). System properties: {@code bench.cli} (the CLI jar, default
  * cli/target/codegen-agent-logs.jar), {@code bench.reps} (repetitions, default 3), {@code bench.watchers}
  * (default 500), {@code bench.out} (also write the Markdown to this file).
  */
@@ -25,7 +25,8 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> targets = args.length == 0 ? List.of("latency", "many", "memory", "large", "decode", "startup") : List.of(args);
+        List<String> targets = args.length == 0 ? List.of("latency", "many", "memory", "large", "decode", "startup", "report")
+                : List.of(args);
         int reps = Integer.getInteger("bench.reps", 3);
         int watchers = Integer.getInteger("bench.watchers", 500);
         Path cli = Path.of(System.getProperty("bench.cli", "cli/target/codegen-agent-logs.jar")).toAbsolutePath();
@@ -42,8 +43,10 @@ public final class BenchMain {
                         + LargeRunBench.run(cli, Integer.getInteger("bench.largeReps", 1), Integer.getInteger("bench.entries", 100_000), 8192);
                 case "decode" -> "### Decoding a page (target 6, JMH)\n\n" + decode();
                 case "startup" -> "### Start-up (target 7)\n\n" + StartupBench.run(cli, Integer.getInteger("bench.startupReps", 10));
+                case "report" -> "### The summary and the report for 100,000 entries (issue 10)\n\n"
+                        + ReportBench.run(Integer.getInteger("bench.reportReps", 5), Integer.getInteger("bench.entries", 100_000), 8000);
                 default -> throw new IllegalArgumentException("unknown target '" + target
-                        + "': latency, many, memory, large, decode, startup");
+                        + "': latency, many, memory, large, decode, startup, report");
             };
             section += String.format(Locale.ROOT, "%n(%s took %.0f s)%n%n", target, (System.nanoTime() - start) / 1e9);
             System.out.print(section);

@@ -1,6 +1,7 @@
 package io.codegenagentlogs.core.report;
 
 import com.google.gson.JsonElement;
+import io.codegenagentlogs.core.api.LogEntry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,9 +29,11 @@ final class CallRepeats {
     private String maxTool;
     private final Map<Long, String[]> described = new HashMap<>();
 
-    void onCall(long index, String tool, JsonElement input) {
-        String inputText = input == null ? null : input.toString();
-        long key = fingerprint(tool, inputText);
+    /**
+     * @param key the call's fingerprint ({@link CallScan#inputFingerprint()})
+     * @param entry read for a preview of the input, only when the call is first repeated
+     */
+    void onCall(long index, String tool, long key, LogEntry entry) {
         int slot = find(key);
         if (counts[slot] == 0) {
             if (size >= Reasoning.MAX_TRACKED_CALLS) {
@@ -51,7 +54,8 @@ final class CallRepeats {
             maxTool = tool;
         }
         if (counts[slot] == 2 && described.size() < MAX_DESCRIBED) {
-            described.put(key, new String[] {tool, inputText == null ? null : SafeText.oneLine(inputText, PREVIEW_CHARS)});
+            JsonElement input = entry.toolInput();
+            described.put(key, new String[] {tool, input == null ? null : SafeText.oneLine(input.toString(), PREVIEW_CHARS)});
         }
     }
 
@@ -108,7 +112,7 @@ final class CallRepeats {
         }
     }
 
-    /** FNV-1a over the tool name, a separator and the input: equal calls, equal fingerprints. */
+    /** FNV-1a over the tool name, a separator and the input's text: the fallback of {@link CallScan}. */
     static long fingerprint(String tool, String input) {
         long h = AuditCollector.hash(tool);
         h ^= 0x1F;

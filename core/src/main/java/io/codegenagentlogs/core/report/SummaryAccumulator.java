@@ -117,7 +117,8 @@ public final class SummaryAccumulator implements LogListener {
         String rawTool = entry.toolName();
         String tool = rawTool == null || rawTool.isBlank() ? null : bounded(rawTool);
         boolean call = tool != null && !error;
-        boolean failedCall = call && saysFailure(entry);
+        CallScan scan = call ? CallScan.of(tool, entry) : null;
+        boolean failedCall = scan != null && scan.failed();
         if (tool != null) {
             ToolTally t = tally(tool);
             t.calls++;
@@ -128,7 +129,7 @@ public final class SummaryAccumulator implements LogListener {
             }
             toolCalls++;
             if (call) {
-                repeats.onCall(index, tool, entry.toolInput());
+                repeats.onCall(index, tool, scan.inputFingerprint(), entry);
                 pendingTool = at == null ? null : t;
                 pendingAt = at;
                 pendingIndex = index;
@@ -238,16 +239,12 @@ public final class SummaryAccumulator implements LogListener {
     }
 
     /**
-     * Whether a call's observation or tool output is an object saying it failed: {@code "status":
+     * Whether an observation or tool output is an object saying it failed: {@code "status":
      * "error"|"failed"|"failure"}, a non-empty {@code "error"}, or a non-zero {@code "exit_code"}. Tools
-     * report failures in their output far more often than through ERROR entries. Three key look-ups
-     * on the top-level object: the entry's text is not scanned.
+     * report failures in their output far more often than through ERROR entries. {@link CallScan} reads
+     * the same from the raw text without building the tree; this is its fallback.
      */
-    static boolean saysFailure(LogEntry entry) {
-        return saysFailure(entry.observation()) || saysFailure(entry.toolOutput());
-    }
-
-    private static boolean saysFailure(JsonElement e) {
+    static boolean saysFailure(JsonElement e) {
         if (e == null || !e.isJsonObject()) {
             return false;
         }

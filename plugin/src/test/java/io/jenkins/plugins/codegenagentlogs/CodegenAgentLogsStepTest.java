@@ -40,8 +40,6 @@ import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.junit.After;
-import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -51,27 +49,12 @@ public class CodegenAgentLogsStepTest {
     @Rule
     public JenkinsRule j = new JenkinsRule();
 
-    private final List<CodegenSimulator> simulators = new ArrayList<>();
-
-    @BeforeClass
-    public static void sharedSetup() {
-        CodegenTestSupport.init();
-    }
-
-    @After
-    public void stopSimulators() {
-        simulators.forEach(CodegenSimulator::close);
-    }
-
-    private CodegenSimulator simulator(String bundled) throws Exception {
-        CodegenSimulator sim = CodegenSimulator.start(Scenario.bundled(bundled));
-        simulators.add(sim);
-        return sim;
-    }
+    @Rule
+    public Simulators simulators = new Simulators();
 
     @Test
     public void passingRunSucceedsStreamsEntriesAndReturnsTheMap() throws Exception {
-        CodegenSimulator sim = simulator("passing");
+        CodegenSimulator sim = simulators.bundled("passing");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         WorkflowJob p = pipeline(j, "passing", "def r = " + step(sim, 1001, "") + "\n"
                 + "echo \"verdict=${r.verdict} passed=${r.passed} status=${r.status} failures=${r.failures} "
@@ -95,7 +78,7 @@ public class CodegenAgentLogsStepTest {
 
     @Test
     public void errorEntryFailsTheBuildWithTheReasons() throws Exception {
-        CodegenSimulator sim = simulator("realistic");
+        CodegenSimulator sim = simulators.bundled("realistic");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         WorkflowJob p = pipeline(j, "failing", step(sim, 12345, "") + "\necho 'not reached'");
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
@@ -114,7 +97,7 @@ public class CodegenAgentLogsStepTest {
 
     @Test
     public void unstableModeMarksTheBuildAndContinues() throws Exception {
-        CodegenSimulator sim = simulator("realistic");
+        CodegenSimulator sim = simulators.bundled("realistic");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         WorkflowJob p = pipeline(j, "unstable", "def r = " + step(sim, 12345, "buildResult: 'UNSTABLE'") + "\n"
                 + "echo \"continued after the gate: ${r.verdict}, ${r.failures} failing, errors ${r.counts.ERROR}\"");
@@ -132,7 +115,7 @@ public class CodegenAgentLogsStepTest {
 
     @Test
     public void toleratedFailuresPass() throws Exception {
-        CodegenSimulator sim = simulator("realistic");
+        CodegenSimulator sim = simulators.bundled("realistic");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         // the same run as above (3 failing entries), with 3 of them tolerated
         WorkflowJob p = pipeline(j, "tolerant", "def r = " + step(sim, 12345, "maxFailures: 3") + "\n"
@@ -144,7 +127,7 @@ public class CodegenAgentLogsStepTest {
 
     @Test
     public void emptyFailOnWithoutRunStatusPasses() throws Exception {
-        CodegenSimulator sim = simulator("realistic");
+        CodegenSimulator sim = simulators.bundled("realistic");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         WorkflowJob p = pipeline(j, "nothing-fails", "def r = " + step(sim, 12345, "failOn: [], failOnRunStatus: false") + "\n"
                 + "echo \"verdict=${r.verdict} failures=${r.failures}\"");
@@ -154,7 +137,7 @@ public class CodegenAgentLogsStepTest {
 
     @Test
     public void missingCredentialFailsWithAClearMessage() throws Exception {
-        CodegenSimulator sim = simulator("passing");
+        CodegenSimulator sim = simulators.bundled("passing");
         WorkflowJob p = pipeline(j, "missing", step(sim, 1001, ""));
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         j.assertLogContains("The Codegen API credential '" + CREDENTIALS_ID + "' was not found", b);
@@ -163,7 +146,7 @@ public class CodegenAgentLogsStepTest {
 
     @Test
     public void noCredentialAnywhereFailsWithAClearMessage() throws Exception {
-        CodegenSimulator sim = simulator("passing");
+        CodegenSimulator sim = simulators.bundled("passing");
         WorkflowJob p = pipeline(j, "none",
                 "codegenAgentLogs(runId: '1001', orgId: '67890', baseUrl: '" + allowed(sim) + "')");
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
@@ -173,7 +156,7 @@ public class CodegenAgentLogsStepTest {
 
     @Test
     public void wrongTokenFailsWithTheApiMessage() throws Exception {
-        CodegenSimulator sim = simulator("passing");
+        CodegenSimulator sim = simulators.bundled("passing");
         addToken(CREDENTIALS_ID, "not-the-sim-token");
         WorkflowJob p = pipeline(j, "wrong", step(sim, 1001, ""));
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
@@ -188,7 +171,7 @@ public class CodegenAgentLogsStepTest {
 
     @Test
     public void invalidParametersFailBeforeAnyRequest() throws Exception {
-        CodegenSimulator sim = simulator("passing");
+        CodegenSimulator sim = simulators.bundled("passing");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         WorkflowJob p = pipeline(j, "invalid", "codegenAgentLogs(runId: 'abc', orgId: '67890', credentialsId: '"
                 + CREDENTIALS_ID + "', baseUrl: '" + allowed(sim) + "')");
@@ -206,7 +189,7 @@ public class CodegenAgentLogsStepTest {
 
     @Test
     public void idsMayBeWrittenAsGroovyNumbers() throws Exception {
-        CodegenSimulator sim = simulator("passing");
+        CodegenSimulator sim = simulators.bundled("passing");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         WorkflowJob p = pipeline(j, "numbers", "def r = codegenAgentLogs(runId: 1001, orgId: 67890, credentialsId: '"
                 + CREDENTIALS_ID + "', baseUrl: '" + allowed(sim) + "', pollInterval: 1)\necho \"verdict=${r.verdict}\"");
@@ -222,7 +205,7 @@ public class CodegenAgentLogsStepTest {
 
     @Test
     public void aWatchThatBreaksAfterItStartedLeavesNoSpinnerOnTheBuildPage() throws Exception {
-        CodegenSimulator sim = simulator("passing");
+        CodegenSimulator sim = simulators.bundled("passing");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         WorkflowJob p = j.createProject(WorkflowJob.class, "report-dir-blocked");
         // A file stands where the reports folder goes: the session cannot open once the action is attached.
@@ -251,7 +234,7 @@ public class CodegenAgentLogsStepTest {
 
     @Test
     public void globalDefaultsApply() throws Exception {
-        CodegenSimulator sim = simulator("passing");
+        CodegenSimulator sim = simulators.bundled("passing");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         CodegenGlobalConfiguration global = CodegenGlobalConfiguration.get();
         global.setBaseUrl(sim.baseUrl());
@@ -264,7 +247,7 @@ public class CodegenAgentLogsStepTest {
 
     @Test
     public void actionSummaryPageAndDownload() throws Exception {
-        CodegenSimulator sim = simulator("passing");
+        CodegenSimulator sim = simulators.bundled("passing");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         WorkflowJob p = pipeline(j, "report", step(sim, 1001, ""));
         WorkflowRun b = j.buildAndAssertSuccess(p);
@@ -318,7 +301,7 @@ public class CodegenAgentLogsStepTest {
 
     @Test
     public void hostileAgentTextIsEscapedEverywhere() throws Exception {
-        CodegenSimulator sim = simulator("hostile");
+        CodegenSimulator sim = simulators.bundled("hostile");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         WorkflowJob p = pipeline(j, "hostile", step(sim, 666, ""));
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
@@ -352,8 +335,8 @@ public class CodegenAgentLogsStepTest {
 
     @Test
     public void severalRunsInOneBuild() throws Exception {
-        CodegenSimulator passing = simulator("passing");
-        CodegenSimulator realistic = simulator("realistic");
+        CodegenSimulator passing = simulators.bundled("passing");
+        CodegenSimulator realistic = simulators.bundled("realistic");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         WorkflowJob p = pipeline(j, "several", "def a = " + step(passing, 1001, "") + "\n"
                 + "def b = " + step(realistic, 12345, "buildResult: 'UNSTABLE'") + "\n"
@@ -367,11 +350,10 @@ public class CodegenAgentLogsStepTest {
 
     @Test
     public void stopCancelsPromptly() throws Exception {
-        CodegenSimulator sim = CodegenSimulator.start(Scenario.fromJson("{\"tokens\": [\"sim-token\"], \"runs\": [{"
+        CodegenSimulator sim = simulators.start(Scenario.fromJson("{\"tokens\": [\"sim-token\"], \"runs\": [{"
                 + "\"id\": 8008, \"organization_id\": 67890, \"status\": \"RUNNING\", \"logs\": ["
                 + "{\"message_type\": \"ACTION\", \"tool_name\": \"file_view\", \"thought\": \"stop-probe-one\"},"
                 + "{\"message_type\": \"ACTION\", \"tool_name\": \"file_view\", \"thought\": \"stop-probe-two\"}]}]}"));
-        simulators.add(sim);
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         WorkflowJob p = pipeline(j, "stop", step(sim, 8008, ""));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();

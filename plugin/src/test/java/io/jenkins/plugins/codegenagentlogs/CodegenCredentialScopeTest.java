@@ -16,15 +16,12 @@ import hudson.model.ItemGroup;
 import hudson.model.Result;
 import hudson.util.Secret;
 import io.codegenagentlogs.simulator.CodegenSimulator;
-import io.codegenagentlogs.simulator.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.After;
-import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -43,23 +40,12 @@ public class CodegenCredentialScopeTest {
     @Rule
     public JenkinsRule j = new JenkinsRule();
 
-    private CodegenSimulator sim;
-
-    @BeforeClass
-    public static void sharedSetup() {
-        CodegenTestSupport.init();
-    }
-
-    @After
-    public void stopSimulator() {
-        if (sim != null) {
-            sim.close();
-        }
-    }
+    @Rule
+    public Simulators simulators = new Simulators();
 
     @Test
     public void aFolderCredentialServesTheFoldersJobsOnly() throws Exception {
-        sim = CodegenSimulator.start(Scenario.bundled("passing"));
+        CodegenSimulator sim = simulators.bundled("passing");
         MockFolder folder = j.createFolder(FOLDER);
         WorkflowJob inside = folder.createProject(WorkflowJob.class, "inside");
         inside.setDefinition(new CpsFlowDefinition(step(sim, 1001, ""), true));

@@ -19,7 +19,6 @@ import hudson.model.Result;
 import io.codegenagentlogs.core.report.ReportFiles;
 import io.codegenagentlogs.core.report.TrendPoint;
 import io.codegenagentlogs.simulator.CodegenSimulator;
-import io.codegenagentlogs.simulator.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +28,6 @@ import net.sf.json.JSONObject;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.After;
-import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -40,22 +37,11 @@ public class CodegenInsightsTest {
     @Rule
     public JenkinsRule j = new JenkinsRule();
 
-    private final List<CodegenSimulator> simulators = new ArrayList<>();
-
-    @BeforeClass
-    public static void sharedSetup() {
-        CodegenTestSupport.init();
-    }
-
-    @After
-    public void stopSimulators() {
-        simulators.forEach(CodegenSimulator::close);
-    }
+    @Rule
+    public Simulators simulators = new Simulators();
 
     private CodegenSimulator simulator(String bundled) throws Exception {
-        CodegenSimulator sim = CodegenSimulator.start(Scenario.bundled(bundled));
-        simulators.add(sim);
-        return sim;
+        return simulators.bundled(bundled);
     }
 
     @Test

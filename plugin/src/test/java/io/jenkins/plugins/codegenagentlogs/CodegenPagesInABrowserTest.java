@@ -14,7 +14,6 @@ import static org.junit.Assert.assertFalse;
 import hudson.model.PageDecorator;
 import hudson.model.Result;
 import io.codegenagentlogs.simulator.CodegenSimulator;
-import io.codegenagentlogs.simulator.Scenario;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,9 +24,7 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.After;
 import org.junit.Assume;
-import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -51,19 +48,8 @@ public class CodegenPagesInABrowserTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private CodegenSimulator sim;
-
-    @BeforeClass
-    public static void sharedSetup() {
-        CodegenTestSupport.init();
-    }
-
-    @After
-    public void stopSimulator() {
-        if (sim != null) {
-            sim.close();
-        }
-    }
+    @Rule
+    public Simulators simulators = new Simulators();
 
     @Test
     public void failingRunPages() throws Exception {
@@ -73,7 +59,7 @@ public class CodegenPagesInABrowserTest {
         }
         Assume.assumeTrue("no chromium on PATH (Debian: apt-get install chromium)", chromium != null);
 
-        sim = CodegenSimulator.start(Scenario.bundled("realistic"));
+        CodegenSimulator sim = simulators.bundled("realistic");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         WorkflowJob p = pipeline(j, "codegen-demo", step(sim, 12345, ""));
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));

@@ -20,7 +20,6 @@ import static org.junit.Assert.assertTrue;
 
 import hudson.model.Result;
 import io.codegenagentlogs.simulator.CodegenSimulator;
-import io.codegenagentlogs.simulator.Scenario;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,8 +31,6 @@ import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.After;
-import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -47,22 +44,11 @@ public class CodegenPagesTest {
     @Rule
     public JenkinsRule j = new JenkinsRule();
 
-    private CodegenSimulator sim;
-
-    @BeforeClass
-    public static void sharedSetup() {
-        CodegenTestSupport.init();
-    }
-
-    @After
-    public void stopSimulator() {
-        if (sim != null) {
-            sim.close();
-        }
-    }
+    @Rule
+    public Simulators simulators = new Simulators();
 
     private WorkflowRun failingRun(String extra, Result expected) throws Exception {
-        sim = CodegenSimulator.start(Scenario.bundled("realistic"));
+        CodegenSimulator sim = simulators.bundled("realistic");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         WorkflowJob p = pipeline(j, "pages", step(sim, 12345, extra));
         return j.assertBuildStatus(expected, p.scheduleBuild2(0));
@@ -117,7 +103,7 @@ public class CodegenPagesTest {
 
     @Test
     public void aPassingRunSaysSoInOneLine() throws Exception {
-        sim = CodegenSimulator.start(Scenario.bundled("passing"));
+        CodegenSimulator sim = simulators.bundled("passing");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
         WorkflowRun b = j.buildAndAssertSuccess(pipeline(j, "passing", step(sim, 1001, "")));
         DomElement summary = only(j.createWebClient().getPage(b), "codegen-summary");

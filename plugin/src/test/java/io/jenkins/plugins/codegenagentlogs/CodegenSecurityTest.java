@@ -30,8 +30,6 @@ import jenkins.model.Jenkins;
 import org.htmlunit.Page;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.After;
-import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -46,22 +44,11 @@ public class CodegenSecurityTest {
     @Rule
     public JenkinsRule j = new JenkinsRule();
 
-    private final List<CodegenSimulator> simulators = new ArrayList<>();
-
-    @BeforeClass
-    public static void sharedSetup() {
-        CodegenTestSupport.init();
-    }
-
-    @After
-    public void stopSimulators() {
-        simulators.forEach(CodegenSimulator::close);
-    }
+    @Rule
+    public Simulators simulators = new Simulators();
 
     private CodegenSimulator simulator() throws Exception {
-        CodegenSimulator sim = CodegenSimulator.start(Scenario.bundled("passing"));
-        simulators.add(sim);
-        return sim;
+        return simulators.bundled("passing");
     }
 
     private static String stepTo(String baseUrl) {
@@ -144,6 +131,7 @@ public class CodegenSecurityTest {
         assertAnswersForAuthor(tested, "step.doCheckFailOn", () -> step.doCheckFailOn(job, "NOT A TYPE!").kind);
         assertAnswersForAuthor(tested, "step.doCheckMaxOutage", () -> step.doCheckMaxOutage(job, "ten").kind);
         assertAnswersForAuthor(tested, "step.doCheckMaxIdenticalCalls", () -> step.doCheckMaxIdenticalCalls(job, "-1").kind);
+        assertAnswersForAuthor(tested, "step.doCheckChangeTools", () -> step.doCheckChangeTools(job, "edit file(s)").kind);
         assertListsOnlyFor(tested, "step.doFillCredentialsIdItems", () -> step.doFillCredentialsIdItems(job, ""), "author");
         assertListsOnlyFor(tested, "step.doFillBuildResultItems", () -> step.doFillBuildResultItems(job), "author");
 
@@ -236,11 +224,10 @@ public class CodegenSecurityTest {
     public void theTokenIsInNoFileOfTheBuild() throws Exception {
         String token = "cg-Jenkins/Token+=" + Long.toHexString(System.nanoTime());
         String quoted = new com.google.gson.JsonPrimitive(token).toString();
-        CodegenSimulator sim = CodegenSimulator.start(Scenario.fromJson("{\"tokens\": [" + quoted + "], \"runs\": [{\"id\": 5151, "
+        CodegenSimulator sim = simulators.start(Scenario.fromJson("{\"tokens\": [" + quoted + "], \"runs\": [{\"id\": 5151, "
                 + "\"organization_id\": " + ORG + ", \"status\": \"COMPLETE\", \"result\": " + new com.google.gson.JsonPrimitive("result " + token)
                 + ", \"logs\": [{\"message_type\": \"ERROR\", \"thought\": " + new com.google.gson.JsonPrimitive("env: TOKEN=" + token)
                 + ", \"observation\": " + new com.google.gson.JsonPrimitive("Bearer " + token) + "}]}]}"));
-        simulators.add(sim);
         addToken(CREDENTIALS_ID, token);
         WorkflowJob p = pipeline(j, "token-job", "codegenAgentLogs(runId: '5151', orgId: '" + ORG + "', credentialsId: '"
                 + CREDENTIALS_ID + "', baseUrl: '" + CodegenTestSupport.allowed(sim) + "', pollInterval: 1, buildResult: 'UNSTABLE')");

@@ -25,8 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.After;
-import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -36,27 +34,12 @@ public class CodegenStepFaultsTest {
     @Rule
     public JenkinsRule j = new JenkinsRule();
 
-    private final List<CodegenSimulator> simulators = new ArrayList<>();
-
-    @BeforeClass
-    public static void sharedSetup() {
-        CodegenTestSupport.init();
-    }
-
-    @After
-    public void stopSimulators() {
-        simulators.forEach(CodegenSimulator::close);
-    }
-
-    private CodegenSimulator start(Scenario scenario) throws Exception {
-        CodegenSimulator sim = CodegenSimulator.start(scenario);
-        simulators.add(sim);
-        return sim;
-    }
+    @Rule
+    public Simulators simulators = new Simulators();
 
     @Test
     public void rateLimitAndServerErrorsAreRetriedWithoutLosingOrRepeatingEntries() throws Exception {
-        CodegenSimulator sim = start(Scenario.bundled("passing"));
+        CodegenSimulator sim = simulators.bundled("passing");
         // the first three logs requests fail, each in its own transient way
         sim.inject(Fault.rateLimited("1"));
         sim.inject(Fault.status(503));
@@ -85,7 +68,7 @@ public class CodegenStepFaultsTest {
 
     @Test
     public void aRunThatNeverEndsTimesOutWithWhatWasFetched() throws Exception {
-        CodegenSimulator sim = start(Scenario.fromJson("{\"tokens\": [\"" + SIM_TOKEN + "\"], \"runs\": [{\"id\": 9009, "
+        CodegenSimulator sim = simulators.start(Scenario.fromJson("{\"tokens\": [\"" + SIM_TOKEN + "\"], \"runs\": [{\"id\": 9009, "
                 + "\"organization_id\": 67890, \"status\": \"RUNNING\", \"logs\": ["
                 + "{\"message_type\": \"ACTION\", \"tool_name\": \"file_view\", \"thought\": \"timeout-probe\"}]}]}"));
         addToken(CREDENTIALS_ID, SIM_TOKEN);

@@ -1,5 +1,6 @@
 package io.codegenagentlogs.cli;
 
+import io.codegenagentlogs.core.api.ApiToken;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
@@ -28,6 +29,9 @@ final class Secrets {
         String t = text;
         for (String v : values) {
             t = t.replace(v, MASK);
+            if (v.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                t = ApiToken.of(v).redact(t); // its escaped and percent-encoded spellings too
+            }
         }
         return t;
     }

@@ -111,6 +111,9 @@ public final class SafeText {
         }
         StringBuilder sb = new StringBuilder(text.length());
         int n = text.length();
+        // where the last code point copied as is ended: the exceptions Invisibles allows (an emoji
+        // selector, a joiner) lean on the character before them, which must still be there in the output
+        int copiedUpTo = -1;
         for (int i = 0; i < n; ) {
             char c = text.charAt(i);
             if (c == ESC || (c >= 0x80 && c <= 0x9f && isC1Introducer(c))) {
@@ -128,12 +131,13 @@ public final class SafeText {
                     || (Character.isSurrogate(c) && !isPairAt(text, i))) {
                 sb.append(REPLACEMENT);
                 i++;
-            } else if (Invisibles.isInvisibleAt(text, i)) {
+            } else if (Invisibles.isInvisibleAt(text, i) || (Invisibles.isInvisible(c) && copiedUpTo != i)) {
                 i = appendInvisibles(sb, text, i);
             } else {
                 int cp = text.codePointAt(i);
                 sb.appendCodePoint(cp);
                 i += Character.charCount(cp);
+                copiedUpTo = i;
             }
         }
         return sb.toString();

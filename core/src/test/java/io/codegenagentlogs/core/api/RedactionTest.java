@@ -6,6 +6,7 @@ import static org.junit.Assert.assertFalse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.Test;
@@ -14,13 +15,57 @@ public class RedactionTest {
     private static final String TOKEN = "sk/abc\"de\\f+g";
 
     @Test
-    public void findsTheTokenAsIsJsonEscapedAndUrlEncoded() {
+    public void findsTheTokenHoweverItIsSpelled() throws IOException {
         Redaction r = new Redaction(TOKEN);
-        assertEquals(List.of("sk%2Fabc%22de%5Cf%2Bg", "sk%2fabc%22de%5cf%2bg", "sk\\/abc\\\"de\\\\f+g", "sk/abc\\\"de\\\\f+g",
-                "sk/abc\"de\\f+g"), r.forms());
-        for (String form : r.forms()) {
-            assertEquals("a **** b", r.redact("a " + form + " b"));
+        StringBuilder htmlSafe = new StringBuilder();
+        StringBuilder allUnicode = new StringBuilder();
+        StringBuilder allUnicodeUpper = new StringBuilder();
+        StringBuilder allPercent = new StringBuilder();
+        StringBuilder mixed = new StringBuilder();
+        int index = 0;
+        for (char c : TOKEN.toCharArray()) {
+            htmlSafe.append("+\"".indexOf(c) >= 0 ? String.format("\\u%04x", (int) c) : c == '\\' ? "\\\\" : String.valueOf(c));
+            allUnicode.append(String.format("\\u%04x", (int) c));
+            allUnicodeUpper.append(String.format("\\u%04X", (int) c));
+            allPercent.append(String.format("%%%02X", (int) c));
+            mixed.append(index++ % 2 == 0 ? String.format("%%%02x", (int) c) : String.format("\\u%04x", (int) c));
         }
+        List<String> spellings = List.of(TOKEN, "sk\\/abc\\\"de\\\\f+g", "sk/abc\\\"de\\\\f+g", "sk%2Fabc%22de%5Cf%2Bg",
+                "sk%2fabc%22de%5cf%2bg", URLEncoder.encode(TOKEN, StandardCharsets.UTF_8), htmlSafe.toString(), allUnicode.toString(),
+                allUnicodeUpper.toString(), allPercent.toString(), mixed.toString(),
+                // the escaped token as text inside JSON, escaped once more: a printed config file
+                jsonEscaped(allUnicode.toString()), jsonEscaped("sk\\/abc\\\"de\\\\f+g"), jsonEscaped(htmlSafe.toString()));
+        for (String spelling : spellings) {
+            assertEquals(spelling, "a **** b", r.redact("a " + spelling + " b"));
+            assertEquals(spelling, "{\"x\":\"****\"}", new String(readAll(r.redact(new Chunked(
+                    ("{\"x\":\"" + spelling + "\"}").getBytes(StandardCharsets.UTF_8), 3))), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    public void nearMissesAndOtherCharactersEscapedStayAsTheyAre() throws IOException {
+        Redaction r = new Redaction(TOKEN);
+        // one character different, raw and escaped; the token cut short; a case change in a raw letter
+        for (String text : List.of("sk/abc\"de\\f+h", "sk/abc\"de\\f%2Bh", "sk\\u002fabc\"de\\f+", "SK/abc\"de\\f+g",
+                "\\u0073k/abc\"dE\\f+g")) {
+            assertEquals(text, r.redact(text));
+            assertEquals(text, new String(readAll(r.redact(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))),
+                    StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Backslashes have spellings that are prefixes of each other ({@code \} and {@code \\}): a matcher
+     * that backtracked would try about 10^8 ways through each run of 39 here before giving up.
+     */
+    @Test(timeout = 20_000)
+    public void overlappingSpellingsCostNoBacktracking() {
+        String secret = "\\".repeat(40);
+        Redaction r = new Redaction(secret);
+        String nearMisses = ("\\".repeat(39) + "x").repeat(200);
+        assertEquals(nearMisses, r.redact(nearMisses));
+        // every backslash JSON-escaped: one occurrence, masked whole
+        assertEquals("a **** b", r.redact("a " + "\\".repeat(80) + " b"));
     }
 
     @Test
@@ -51,6 +96,10 @@ public class RedactionTest {
         assertEquals(page, new String(readAll(r.redact(new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8)))),
                 StandardCharsets.UTF_8));
         assertEquals("a **** b", new Redaction("12345678").redact("a 12345678 b"));
+    }
+
+    private static String jsonEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static byte[] readAll(InputStream in) throws IOException {

@@ -104,6 +104,27 @@ public class BrowserReportTest {
         }
     }
 
+    /**
+     * Long unbreakable agent text (a token-like tool name, a 1 MiB line) wraps inside its cell: the
+     * page is no wider than the window, so the verdict and the other columns stay on screen. A script
+     * added for the test (served without the CSP) writes the widths into the title.
+     */
+    @Test
+    public void longUnbreakableTextDoesNotWidenThePage() throws Exception {
+        Path site = Files.createDirectories(dir.resolve("widths"));
+        Files.writeString(site.resolve(ReportFiles.REPORT_CSS), ReportStylesheet.text(), StandardCharsets.UTF_8);
+        try (ArtifactServer server = new ArtifactServer(site, false)) {
+            String html = HtmlReportRenderer.renderDocument(corpusReport(server.base() + "/beacon"));
+            Files.writeString(site.resolve(ReportFiles.REPORT_HTML), html.replace("</body>",
+                    "<script>document.title = document.documentElement.scrollWidth + ' in ' + window.innerWidth</script></body>"),
+                    StandardCharsets.UTF_8);
+            String[] widths = title(chromium.dumpDom(server.base() + "/" + ReportFiles.REPORT_HTML, dir)).split(" in ");
+            assertEquals("page width and window width: " + String.join(" in ", widths), 2, widths.length);
+            assertTrue("the page (" + widths[0] + " px) is wider than the window (" + widths[1] + " px)",
+                    Integer.parseInt(widths[0]) <= Integer.parseInt(widths[1]));
+        }
+    }
+
     private static String title(String html) {
         Matcher m = TITLE.matcher(html);
         assertTrue("a title in " + html.substring(0, Math.min(300, html.length())), m.find());

@@ -56,6 +56,13 @@ public class SafeTextTest {
         assertEquals("a selector alone is shown", "[U+FE0F]x", SafeText.line("\uFE0Fx"));
     }
 
+    /** The character a selector or joiner leans on must survive cleaning: here it was an escape's last byte (fuzz seed 1796138834892). */
+    @Test
+    public void aSelectorAfterARemovedEscapeIsShown() {
+        assertEquals("[U+FE0F]^", SafeText.line("\u001b\\\uFE0F^"));
+        assertEquals("[U+200D]\uD83D\uDC69", SafeText.line("\u001b]0;\uD83D\uDC68\u0007\u200D\uD83D\uDC69"));
+    }
+
     @Test
     public void oneLineCutsOnCodePointsWithAnEllipsis() {
         assertEquals("ab\u2026", SafeText.oneLine("ab\uD83D\uDE00", 3));

@@ -7,6 +7,7 @@ import io.codegenagentlogs.core.api.Ids;
 import io.codegenagentlogs.core.api.RateLimit;
 import io.codegenagentlogs.core.watch.WatchOptions;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,9 +60,12 @@ final class ApiOptions {
                     + "this process (Codegen allows 60 per 60 s per token). Default: ${DEFAULT-VALUE}.")
     String rateLimit;
 
-    @Option(names = "--verbose", order = 90,
-            description = "On errors, also print the stack trace (the token is never printed).")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbosity;
+
+    boolean verbose() {
+        return verbosity != null && verbosity.verbose;
+    }
 
     /** The options, checked and parsed: everything a command needs but the token. */
     record Parsed(long runId, long orgId, String baseUrl, WatchOptions watchOptions, RateLimit rateLimit) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo",
@@ -71,8 +72,8 @@ final class DemoCommand implements Callable<Integer>, Verbosity {
             description = "No colours, even on a terminal (so does a non-empty NO_COLOR environment variable).")
     boolean noColor;
 
-    @Option(names = "--verbose", order = 90, description = "On errors, also print the stack trace.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbosity;
 
     DemoCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -80,7 +81,7 @@ final class DemoCommand implements Callable<Integer>, Verbosity {
 
     @Override
     public boolean verbose() {
-        return verbose;
+        return verbosity != null && verbosity.verbose;
     }
 
     @Override
@@ -106,7 +107,7 @@ final class DemoCommand implements Callable<Integer>, Verbosity {
                     .options(WatchOptions.builder().pollInterval(Duration.ofMillis(500)).timeout(Duration.ofMinutes(2)).build())
                     .build();
             Path dir = ctx.resolve(reportDir);
-            GateFlow.Finished finished = GateFlow.run(ctx, client, request, dir, new GateFlow.Output(false, quiet, verbose, noColor));
+            GateFlow.Finished finished = GateFlow.run(ctx, client, request, dir, new GateFlow.Output(false, quiet, verbose(), noColor));
             out.println();
             if (asDesigned(finished.decision())) {
                 out.println("This is the designed outcome: the gate FAILED the run because of its ERROR and "

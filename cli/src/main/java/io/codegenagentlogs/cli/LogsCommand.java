@@ -87,7 +87,7 @@ final class LogsCommand implements Callable<Integer>, Verbosity {
 
     @Override
     public boolean verbose() {
-        return api != null && api.verbose;
+        return api != null && api.verbose();
     }
 
     @Override

@@ -93,7 +93,7 @@ final class RunCommand implements Callable<Integer>, Verbosity {
 
     @Override
     public boolean verbose() {
-        return api != null && api.verbose;
+        return api != null && api.verbose();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "simulate",
@@ -54,8 +55,8 @@ final class SimulateCommand implements Callable<Integer>, Verbosity {
             description = "A scenario file, or the name of a bundled scenario. Default: ${DEFAULT-VALUE}.")
     String scenario;
 
-    @Option(names = "--verbose", order = 90, description = "On errors, also print the stack trace.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbosity;
 
     SimulateCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -63,7 +64,7 @@ final class SimulateCommand implements Callable<Integer>, Verbosity {
 
     @Override
     public boolean verbose() {
-        return verbose;
+        return verbosity != null && verbosity.verbose;
     }
 
     @Override

@@ -101,8 +101,8 @@ final class SummarizeCommand implements Callable<Integer>, Verbosity {
             description = "Print the rebuilt summary JSON on standard output, the rest on standard error.")
     boolean json;
 
-    @Option(names = "--verbose", order = 90, description = "On errors, also print the stack trace.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbosity;
 
     SummarizeCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -110,7 +110,7 @@ final class SummarizeCommand implements Callable<Integer>, Verbosity {
 
     @Override
     public boolean verbose() {
-        return verbose;
+        return verbosity != null && verbosity.verbose;
     }
 
     @Override

@@ -74,15 +74,9 @@ final class EntryReader {
                 case 7 -> span(s, offset, 4);
                 default -> s.skipValue();
             }
-            int next = s.peekNonSpace();
-            if (next == '}') {
-                s.skipByte();
+            if (s.endOrComma('}', "',' or '}'")) {
                 return;
             }
-            if (next != ',') {
-                throw next < 0 ? s.truncated("',' or '}'") : s.unexpected(next, "',' or '}'");
-            }
-            s.skipByte();
         }
     }
 

@@ -122,6 +122,19 @@ final class JsonScanner {
         pos++;
     }
 
+    /**
+     * After a member or an element: consumes the {@code ','} that announces another one (false) or
+     * the {@code close} that ends the container (true), or fails saying what was expected.
+     */
+    boolean endOrComma(char close, String expecting) throws IOException {
+        int c = peekNonSpace();
+        if (c == close || c == ',') {
+            pos++;
+            return c == close;
+        }
+        throw c < 0 ? truncated(expecting) : unexpected(c, expecting);
+    }
+
     /** Consumes the byte {@link #peekNonSpace()} returned. */
     void skipByte() {
         pos++;

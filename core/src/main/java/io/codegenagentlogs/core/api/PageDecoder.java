@@ -79,15 +79,9 @@ final class PageDecoder {
                     }
                     default -> s.skipValue(); // metadata, page, size, pages, fields added later
                 }
-                int c = s.peekNonSpace();
-                if (c == '}') {
-                    s.skipByte();
+                if (s.endOrComma('}', "',' or '}'")) {
                     break;
                 }
-                if (c != ',') {
-                    throw c < 0 ? s.truncated("',' or '}'") : s.unexpected(c, "',' or '}'");
-                }
-                s.skipByte();
             }
         }
         int after = s.peekNonSpace();
@@ -120,15 +114,9 @@ final class PageDecoder {
             } catch (MalformedPageException e) {
                 throw e.inEntry(into.size(), start);
             }
-            int next = s.peekNonSpace();
-            if (next == ']') {
-                s.skipByte();
+            if (s.endOrComma(']', "',' or ']' in logs")) {
                 return true;
             }
-            if (next != ',') {
-                throw next < 0 ? s.truncated("',' or ']' in logs") : s.unexpected(next, "',' or ']' in logs");
-            }
-            s.skipByte();
         }
     }
 }

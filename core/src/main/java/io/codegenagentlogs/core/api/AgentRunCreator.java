@@ -55,7 +55,8 @@ public final class AgentRunCreator {
     }
 
     /**
-     * Creates the run and returns it as the API answered (id, organization, status, page).
+     * Creates the run and returns it as the API answered (id, organization, status, page), waiting
+     * on this thread for its slots: {@link #prepare} in a loop, for callers with a thread of their own.
      *
      * @param repoId the Codegen repository id, or null for the organization's default
      * @throws IllegalArgumentException for an empty or oversized prompt or a bad id: nothing was sent
@@ -63,6 +64,29 @@ public final class AgentRunCreator {
      * @throws InterruptedException when cancelled while waiting for a slot (nothing was sent)
      */
     public RunInfo create(long orgId, String prompt, Long repoId, CancelSignal cancel) throws CodegenApiException, InterruptedException {
+        Creation creation = prepare(orgId, prompt, repoId);
+        while (true) {
+            long wait = creation.nanosToWait();
+            if (wait > 0) {
+                if (!cancel.sleep(wait)) {
+                    throw new InterruptedException("cancelled before the run was created");
+                }
+                continue;
+            }
+            RunInfo run = creation.send(cancel);
+            if (run != null) {
+                return run;
+            }
+        }
+    }
+
+    /**
+     * One creation, checked and ready to be driven without waiting: a scheduler asks
+     * {@link Creation#nanosToWait()} and comes back then, so that no thread sleeps for a slot.
+     *
+     * @throws IllegalArgumentException for an empty or oversized prompt or a bad id
+     */
+    public Creation prepare(long orgId, String prompt, Long repoId) {
         Ids.requirePositive("organization id", orgId);
         if (prompt == null || prompt.isBlank()) {
             throw new IllegalArgumentException("The prompt is empty: say what the agent should do");
@@ -82,9 +106,59 @@ public final class AgentRunCreator {
         HttpUrl url = client.baseUrl().newBuilder()
                 .addPathSegment("v1").addPathSegment("organizations").addPathSegment(Long.toString(orgId))
                 .addPathSegment("agent").addPathSegment("run").build();
-        for (int attempt = 1; ; attempt++) {
-            waitForSlots(cancel);
-            Request request = client.authorized(url).post(RequestBody.create(body.toString(), JSON)).build();
+        return new Creation(orgId, url, body.toString());
+    }
+
+    /**
+     * A creation on its way: first a slot of the creation limiter (which can be minutes away when many
+     * runs are created), then one of the token's general limiter, then the POST. Slots are reserved
+     * first come, first served on the first {@link #nanosToWait()}, and again after a 429.
+     */
+    public final class Creation {
+        private final long orgId;
+        private final HttpUrl url;
+        private final String body;
+        private RateLimiter.Reservation creationSlot;
+        private RateLimiter.Reservation generalSlot;
+        private int attempt = 1;
+
+        private Creation(long orgId, HttpUrl url, String body) {
+            this.orgId = orgId;
+            this.url = url;
+            this.body = body;
+        }
+
+        /** Nanoseconds until the creation may be sent; zero or less: {@link #send} now. */
+        public synchronized long nanosToWait() {
+            if (creationSlot == null) {
+                creationSlot = createLimiter.reserve();
+            }
+            long wait = createLimiter.nanosUntil(creationSlot);
+            if (wait > 0) {
+                return wait;
+            }
+            // the general slot only once the creation slot has come, so that it is not held for minutes
+            RateLimiter shared = client.rateLimiter();
+            if (generalSlot == null) {
+                generalSlot = shared.reserve();
+            }
+            return shared.nanosUntil(generalSlot);
+        }
+
+        /**
+         * Sends the creation. Returns the run, or null when the server said it did nothing (HTTP 429,
+         * before the attempt limit): its pause is applied, new slots are reserved, and
+         * {@link #nanosToWait()} says when to send again.
+         *
+         * @throws IllegalStateException when its slots have not come yet
+         */
+        public synchronized RunInfo send(CancelSignal cancel) throws CodegenApiException {
+            if (generalSlot == null || nanosToWait() > 0) {
+                throw new IllegalStateException("the creation's slots have not come yet: ask nanosToWait() first");
+            }
+            creationSlot = null;
+            generalSlot = null;
+            Request request = client.authorized(url).post(RequestBody.create(body, JSON)).build();
             Call call = client.http().newCall(request);
             cancel.attach(call);
             try (Response response = call.execute()) {
@@ -96,9 +170,10 @@ public final class AgentRunCreator {
                 String server = ErrorBodies.message(text);
                 if (code == 429 && attempt < MAX_ATTEMPTS) {
                     // the server did nothing: wait as it says (or a minute), then ask again
+                    attempt++;
                     Duration pause = RetryAfter.of(response.headers(), client.time().currentTimeMillis());
                     createLimiter.pauseFor(Durations.toNanosSaturated(pause == null ? DEFAULT_PAUSE : pause));
-                    continue;
+                    return null;
                 }
                 throw refused(code, server, orgId);
             } catch (IOException e) {
@@ -108,21 +183,6 @@ public final class AgentRunCreator {
                                 + "): the run may or may not exist", null, e);
             } finally {
                 cancel.detach();
-            }
-        }
-    }
-
-    private void waitForSlots(CancelSignal cancel) throws InterruptedException {
-        RateLimiter shared = client.rateLimiter();
-        RateLimiter.Reservation general = shared.reserve();
-        RateLimiter.Reservation creation = createLimiter.reserve();
-        while (true) {
-            long wait = Math.max(shared.nanosUntil(general), createLimiter.nanosUntil(creation));
-            if (wait <= 0) {
-                return;
-            }
-            if (!cancel.sleep(wait)) {
-                throw new InterruptedException("cancelled before the run was created");
             }
         }
     }

@@ -35,7 +35,8 @@ public final class PollResult {
         return new PollResult(outcome, Duration.ZERO, null);
     }
 
-    static PollResult again(Duration delay, Wait why) {
+    /** Come back after {@code delay}, for {@code why}; also for jobs of other kinds on a scheduler (a run being created). */
+    public static PollResult again(Duration delay, Wait why) {
         return new PollResult(null, delay.isNegative() ? Duration.ZERO : delay, why);
     }
 

@@ -97,6 +97,27 @@ public class AgentRunCreatorTest {
         assertTrue("waited as told", System.nanoTime() - started >= Duration.ofMillis(900).toNanos());
     }
 
+    /**
+     * Driven without waiting, as Jenkins' scheduler does: a creation whose slot is a minute away says
+     * so, sends nothing, and refuses to be sent early; the one whose slot has come is sent.
+     */
+    @Test
+    public void aPreparedCreationSaysHowLongToWaitAndSendsNothingBefore() throws Exception {
+        server.enqueue(json(200, RUN));
+        RateLimiter createLimiter = new RateLimiter(new RateLimit(1, Duration.ofSeconds(60)), TimeSource.SYSTEM);
+        AgentRunCreator creator = new AgentRunCreator(client(server), createLimiter);
+        AgentRunCreator.Creation first = creator.prepare(67890, "first", null);
+        AgentRunCreator.Creation second = creator.prepare(67890, "second", null);
+        assertTrue("the first one's slot is now", first.nanosToWait() <= 0);
+        long wait = second.nanosToWait();
+        assertTrue("the second waits for the next minute's slot: " + wait, wait > Duration.ofSeconds(55).toNanos());
+        assertThrows(IllegalStateException.class, () -> second.send(new CancelSignal()));
+        assertEquals("nothing sent early", 0, server.getRequestCount());
+        assertEquals(501, first.send(new CancelSignal()).id());
+        assertEquals(1, server.getRequestCount());
+        assertTrue("still waiting, FIFO: the slot stays the second one's", second.nanosToWait() > Duration.ofSeconds(55).toNanos());
+    }
+
     @Test
     public void anAnswerThatLeavesTheOutcomeOpenIsNeverRetried() throws Exception {
         for (MockResponse open : List.of(json(503, "{\"message\": \"Service Unavailable\"}"), json(500, "{}"),

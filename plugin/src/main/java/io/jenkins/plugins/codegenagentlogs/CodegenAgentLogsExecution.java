@@ -135,6 +135,9 @@ public final class CodegenAgentLogsExecution extends StepExecution {
     private transient AtomicBoolean completed;
     private transient Object lane;
     private transient CancelSignal creationCancel;
+    /** The creation waiting for its slot, and the client it goes through (then the watch's). */
+    private transient AgentRunCreator.Creation pendingCreation;
+    private transient CodegenApiClient creationClient;
 
     CodegenAgentLogsExecution(@NonNull StepContext context, @NonNull Settings settings) {
         super(context);
@@ -312,6 +315,13 @@ public final class CodegenAgentLogsExecution extends StepExecution {
             if (stopping) {
                 throw new NoReport("stopped before the watch began");
             }
+            if (settings.prompt != null) {
+                Duration wait = creationStep();
+                if (wait != null) {
+                    // waiting for a creation slot takes no slot of the token's lane: a backoff-like timer
+                    return PollResult.again(wait, PollResult.Wait.BACKOFF);
+                }
+            }
             l = open();
             live = l;
             p.opened(l.session);
@@ -357,40 +367,66 @@ public final class CodegenAgentLogsExecution extends StepExecution {
     }
 
     /**
-     * Creates the run from the prompt, once: the flag that a creation was sent is saved first, so
-     * that after a restart in between the step fails (the run may exist) instead of creating another.
+     * One step of creating the run from the prompt: how long to wait for a creation slot (the
+     * scheduler comes back then; no thread sleeps), or null once the run exists. The flag that a
+     * creation was sent is saved first, so that after a restart in between the step fails (the run
+     * may exist) instead of creating another.
      */
-    private void createRun(Run<?, ?> run, TaskListener listener, CodegenApiClient client) throws Exception {
+    private Duration creationStep() throws Exception {
+        AgentRunCreator.Creation creation;
         synchronized (this) {
             if (createdRunId > 0) {
-                return;
+                return null;
             }
-            if (creationSent) {
+            if (creationSent && pendingCreation == null) {
                 throw new AbortException(CodegenAgentLogsStep.FUNCTION_NAME + ": Jenkins stopped while the agent run was "
                         + "being created, so it may or may not exist. Look for it in Codegen, then gate it with runId, or "
                         + "run the build again to create another");
             }
+            creation = pendingCreation;
+        }
+        StepContext context = getContext();
+        TaskListener listener = Objects.requireNonNull(context.get(TaskListener.class), "no listener");
+        long orgId = settings.request.orgId();
+        if (creation == null) {
+            Run<?, ?> run = Objects.requireNonNull(context.get(Run.class), "no build");
+            CodegenApiClient client = client(run);
+            creation = new AgentRunCreator(client).prepare(orgId, settings.prompt, settings.repoId);
+            synchronized (this) {
+                pendingCreation = creation;
+                creationClient = client;
+            }
+            listener.getLogger().println("Codegen agent logs: creating an agent run in organization " + orgId
+                    + (settings.repoId == null ? "" : ", repository " + settings.repoId));
+        }
+        long wait = creation.nanosToWait();
+        if (wait > 0) {
+            return Duration.ofNanos(wait);
+        }
+        synchronized (this) {
             creationSent = true;
         }
-        getContext().saveState().get(1, java.util.concurrent.TimeUnit.MINUTES);
-        long orgId = settings.request.orgId();
-        listener.getLogger().println("Codegen agent logs: creating an agent run in organization " + orgId
-                + (settings.repoId == null ? "" : ", repository " + settings.repoId));
+        context.saveState().get(1, java.util.concurrent.TimeUnit.MINUTES);
         RunInfo created;
         try {
-            created = new AgentRunCreator(client).create(orgId, settings.prompt, settings.repoId, creationCancel());
+            created = creation.send(creationCancel());
         } catch (CodegenApiException e) {
             String what = e.getMessage() + (e.serverMessage() == null ? "" : " (" + SafeText.oneLine(e.serverMessage(), 300) + ")");
             throw new AbortException(CodegenAgentLogsStep.FUNCTION_NAME + ": " + SafeText.oneLine(what, 600) + ". To fix: "
                     + e.kind().advice());
         }
+        if (created == null) {
+            return Duration.ofNanos(Math.max(0, creation.nanosToWait())); // a 429: Codegen did nothing, ask again later
+        }
         synchronized (this) {
             createdRunId = created.id();
+            pendingCreation = null;
         }
-        getContext().saveState();
+        context.saveState();
         String url = created.safeWebUrl();
         listener.getLogger().println("Codegen agent logs: created agent run " + created.id()
                 + (url == null ? "" : ": " + HyperlinkNote.encodeTo(url, SafeText.oneLine(url, 300))));
+        return null;
     }
 
     private synchronized CancelSignal creationCancel() {
@@ -405,9 +441,13 @@ public final class CodegenAgentLogsExecution extends StepExecution {
         StepContext context = getContext();
         Run<?, ?> run = Objects.requireNonNull(context.get(Run.class), "no build");
         TaskListener listener = Objects.requireNonNull(context.get(TaskListener.class), "no listener");
-        CodegenApiClient client = client(run);
-        if (settings.prompt != null) {
-            createRun(run, listener, client);
+        CodegenApiClient client;
+        synchronized (this) {
+            client = creationClient;
+            creationClient = null;
+        }
+        if (client == null) {
+            client = client(run);
         }
         GateRequest request = request();
         Path dir = reportDir(run, reportDirName);

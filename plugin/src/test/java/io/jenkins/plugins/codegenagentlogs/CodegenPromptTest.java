@@ -6,11 +6,17 @@ import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.SIM_TOKEN;
 import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.addToken;
 import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.pipeline;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import hudson.model.Result;
+import io.codegenagentlogs.core.api.AgentRunCreator;
+import io.codegenagentlogs.core.api.ApiToken;
+import io.codegenagentlogs.core.api.CancelSignal;
+import io.codegenagentlogs.core.api.CodegenApiClient;
 import io.codegenagentlogs.simulator.CodegenSimulator;
 import io.codegenagentlogs.simulator.CreatedRun;
 import io.codegenagentlogs.simulator.Scenario;
+import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -59,6 +65,39 @@ public class CodegenPromptTest {
         j.assertLogContains("Codegen agent logs: creating an agent run in organization 67890, repository 42", b);
         j.assertLogContains("Codegen agent logs: created agent run 1002", b);
         j.assertLogContains("verdict=PASSED run=1002", b);
+    }
+
+    /**
+     * Builds waiting for a creation slot hold no scheduler thread: with Codegen's ten creations a
+     * minute spent, three builds wait for theirs while a build that gates an existing run goes
+     * through at once. (Were the creations sleeping on the pool's three step threads, that build
+     * would wait the minute out, and by then the creations would have been sent.)
+     */
+    @Test
+    public void buildsWaitingForACreationSlotHoldNoThread() throws Exception {
+        addToken(CREDENTIALS_ID, SIM_TOKEN);
+        CodegenApiClient client = CodegenApiClient.builder().baseUrl(sim.baseUrl()).token(ApiToken.of(SIM_TOKEN)).build();
+        AgentRunCreator creator = new AgentRunCreator(client);
+        int spent = AgentRunCreator.CREATE_LIMIT.requests();
+        for (int i = 0; i < spent; i++) {
+            creator.create(ORG, "spend this minute's creations " + i, null, new CancelSignal());
+        }
+        List<WorkflowRun> waiting = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            WorkflowRun b = pipeline(j, "waiting-" + i, step("prompt: 'later " + i + "'")).scheduleBuild2(0).waitForStart();
+            j.waitForMessage("Codegen agent logs: creating an agent run", b);
+            waiting.add(b);
+        }
+        WorkflowRun gated = j.buildAndAssertSuccess(pipeline(j, "gate", step("runId: '1001'")));
+        j.assertLogContains("Verdict: PASSED", gated);
+        assertEquals("no creation was sent before its slot", spent, sim.createdRuns().size());
+        for (WorkflowRun b : waiting) {
+            assertTrue(b.isBuilding());
+            b.doStop();
+            j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+            j.assertLogNotContains("created agent run", b);
+        }
+        assertEquals("a build stopped while waiting sends nothing", spent, sim.createdRuns().size());
     }
 
     @Test

@@ -89,7 +89,7 @@ public class CodegenPagesInABrowserTest {
      * In the main panel (right of the side panel), almost no pixel is light: a background, table header
      * or banner with a colour of its own (not a theme variable) would show up as a light block.
      */
-    private static void assertMostlyDark(BufferedImage image) {
+    static void assertMostlyDark(BufferedImage image) {
         long light = 0;
         long all = 0;
         for (int y = 0; y < image.getHeight(); y += 2) {
@@ -115,7 +115,7 @@ public class CodegenPagesInABrowserTest {
         }
     }
 
-    private static BufferedImage look(HeadlessChromium chromium, String url, String name, int width, int height) throws Exception {
+    static BufferedImage look(HeadlessChromium chromium, String url, String name, int width, int height) throws Exception {
         HeadlessChromium.Shot shot = chromium.screenshot(url, SCREENSHOTS.resolve(name), width, height);
         for (String line : shot.browserLog().split("\n")) {
             String l = line.toLowerCase(Locale.ROOT);

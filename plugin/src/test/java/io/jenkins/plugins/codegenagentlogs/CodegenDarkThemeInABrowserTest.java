@@ -2,6 +2,7 @@ package io.jenkins.plugins.codegenagentlogs;
 
 import static io.jenkins.plugins.codegenagentlogs.CodegenPagesInABrowserTest.SCREENSHOTS;
 import static io.jenkins.plugins.codegenagentlogs.CodegenPagesInABrowserTest.assertMostlyDark;
+import static io.jenkins.plugins.codegenagentlogs.CodegenPagesInABrowserTest.chromiumOrSkip;
 import static io.jenkins.plugins.codegenagentlogs.CodegenPagesInABrowserTest.look;
 import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.CREDENTIALS_ID;
 import static io.jenkins.plugins.codegenagentlogs.CodegenTestSupport.SIM_TOKEN;
@@ -19,7 +20,6 @@ import io.jenkins.plugins.thememanager.ThemeManagerPageDecorator;
 import java.nio.file.Files;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.Assume;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -44,11 +44,7 @@ public class CodegenDarkThemeInABrowserTest {
 
     @Test
     public void failingRunPagesUnderTheDarkTheme() throws Exception {
-        HeadlessChromium chromium = HeadlessChromium.find(tmp.getRoot().toPath());
-        if (chromium == null) {
-            System.err.println("CodegenDarkThemeInABrowserTest SKIPPED: no chromium on PATH (Debian: apt-get install chromium)");
-        }
-        Assume.assumeTrue("no chromium on PATH (Debian: apt-get install chromium)", chromium != null);
+        HeadlessChromium chromium = chromiumOrSkip(tmp.getRoot().toPath(), "CodegenDarkThemeInABrowserTest");
 
         ThemeManagerPageDecorator.get().setTheme(new DarkThemeManagerFactory());
 

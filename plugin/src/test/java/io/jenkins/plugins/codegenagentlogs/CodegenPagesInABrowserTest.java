@@ -53,11 +53,7 @@ public class CodegenPagesInABrowserTest {
 
     @Test
     public void failingRunPages() throws Exception {
-        HeadlessChromium chromium = HeadlessChromium.find(tmp.getRoot().toPath());
-        if (chromium == null) {
-            System.err.println("CodegenPagesInABrowserTest SKIPPED: no chromium on PATH (Debian: apt-get install chromium)");
-        }
-        Assume.assumeTrue("no chromium on PATH (Debian: apt-get install chromium)", chromium != null);
+        HeadlessChromium chromium = chromiumOrSkip(tmp.getRoot().toPath(), "CodegenPagesInABrowserTest");
 
         CodegenSimulator sim = simulators.bundled("realistic");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
@@ -83,6 +79,16 @@ public class CodegenPagesInABrowserTest {
         } finally {
             DarkPalette.enabled = false;
         }
+    }
+
+    /** The installed Chromium; when there is none, the test is skipped, saying why on stderr too. */
+    static HeadlessChromium chromiumOrSkip(Path scratch, String test) {
+        HeadlessChromium chromium = HeadlessChromium.find(scratch);
+        if (chromium == null) {
+            System.err.println(test + " SKIPPED: no chromium on PATH (Debian: apt-get install chromium)");
+        }
+        Assume.assumeTrue("no chromium on PATH (Debian: apt-get install chromium)", chromium != null);
+        return chromium;
     }
 
     /**

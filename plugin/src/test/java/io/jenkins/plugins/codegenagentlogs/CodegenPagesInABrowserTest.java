@@ -53,11 +53,7 @@ public class CodegenPagesInABrowserTest {
 
     @Test
     public void failingRunPages() throws Exception {
-        HeadlessChromium chromium = HeadlessChromium.find(tmp.getRoot().toPath());
-        if (chromium == null) {
-            System.err.println("CodegenPagesInABrowserTest SKIPPED: no chromium on PATH (Debian: apt-get install chromium)");
-        }
-        Assume.assumeTrue("no chromium on PATH (Debian: apt-get install chromium)", chromium != null);
+        HeadlessChromium chromium = chromiumOrSkip(tmp.getRoot().toPath(), "CodegenPagesInABrowserTest");
 
         CodegenSimulator sim = simulators.bundled("realistic");
         addToken(CREDENTIALS_ID, SIM_TOKEN);
@@ -85,11 +81,21 @@ public class CodegenPagesInABrowserTest {
         }
     }
 
+    /** The installed Chromium; when there is none, the test is skipped, saying why on stderr too. */
+    static HeadlessChromium chromiumOrSkip(Path scratch, String test) {
+        HeadlessChromium chromium = HeadlessChromium.find(scratch);
+        if (chromium == null) {
+            System.err.println(test + " SKIPPED: no chromium on PATH (Debian: apt-get install chromium)");
+        }
+        Assume.assumeTrue("no chromium on PATH (Debian: apt-get install chromium)", chromium != null);
+        return chromium;
+    }
+
     /**
      * In the main panel (right of the side panel), almost no pixel is light: a background, table header
      * or banner with a colour of its own (not a theme variable) would show up as a light block.
      */
-    private static void assertMostlyDark(BufferedImage image) {
+    static void assertMostlyDark(BufferedImage image) {
         long light = 0;
         long all = 0;
         for (int y = 0; y < image.getHeight(); y += 2) {
@@ -115,7 +121,7 @@ public class CodegenPagesInABrowserTest {
         }
     }
 
-    private static BufferedImage look(HeadlessChromium chromium, String url, String name, int width, int height) throws Exception {
+    static BufferedImage look(HeadlessChromium chromium, String url, String name, int width, int height) throws Exception {
         HeadlessChromium.Shot shot = chromium.screenshot(url, SCREENSHOTS.resolve(name), width, height);
         for (String line : shot.browserLog().split("\n")) {
             String l = line.toLowerCase(Locale.ROOT);

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * Reads file paths, commands, pull-request URLs and commit ids out of one call's JSON. Only the entries
  * that need it come here (code-changing calls, the input of command-tool calls, and the few PR-agent
  * entries and final answers), so a 100,000-entry run does not walk 100,000 trees. Every walk is
- * bounded in depth and in nodes.
+ * bounded in depth and in nodes. Public for the renderers, which link the pull requests they find in text.
  */
-final class ChangeExtractor {
+public final class ChangeExtractor {
     /** Keys whose string values (or arrays of strings) are file paths. */
     private static final Set<String> PATH_KEYS = Set.of("path", "paths", "file", "files", "file_path", "file_paths",
             "filepath", "filename", "target_file", "target", "source", "destination", "dest", "src", "dst", "old_path",
@@ -24,7 +24,7 @@ final class ChangeExtractor {
     private static final Set<String> COMMIT_KEYS = Set.of("commit", "sha", "commit_sha", "commit_id", "commit_hash",
             "hash", "revision");
     /** An http(s) pull or merge request on GitHub, GitLab, Bitbucket and their self-hosted kin; only URL-safe characters. */
-    static final Pattern PR_URL = Pattern.compile("https?://[A-Za-z0-9.-]+(?::\\d{1,5})?(?:/[A-Za-z0-9._~%+-]+)+?"
+    public static final Pattern PR_URL = Pattern.compile("https?://[A-Za-z0-9.-]+(?::\\d{1,5})?(?:/[A-Za-z0-9._~%+-]+)+?"
             + "/(?:pull|pulls|merge_requests|pull-requests)/\\d{1,10}");
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{7,40}");
     /** What {@code git commit} prints: {@code [branch 4f2c9d1] message}. */
@@ -62,7 +62,7 @@ final class ChangeExtractor {
     }
 
     /** Pull-request URLs in any string of the value, distinct, at most {@code max} in {@code out}. */
-    static void pullRequests(JsonElement value, int max, java.util.Collection<String> out) {
+    public static void pullRequests(JsonElement value, int max, java.util.Collection<String> out) {
         walk(value, (key, text) -> {
             if (out.size() >= max || (!text.contains("/pull") && !text.contains("merge_requests"))) {
                 return;

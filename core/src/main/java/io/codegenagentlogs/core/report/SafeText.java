@@ -88,7 +88,7 @@ public final class SafeText {
      * {@code text} with every character outside printable ASCII, and every character of {@code also},
      * percent-encoded as UTF-8 (an unpaired surrogate as U+FFFD). For URLs already known to be http(s).
      */
-    static String percentEncode(String text, String also) {
+    public static String percentEncode(String text, String also) {
         StringBuilder sb = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);

@@ -327,7 +327,7 @@ public final class SummaryAccumulator implements LogListener {
     }
 
     /** At most {@code max} characters, and an ellipsis when cut; "" for null. */
-    static String bound(String s, int max) {
+    public static String bound(String s, int max) {
         if (s == null) {
             return "";
         }
@@ -335,7 +335,7 @@ public final class SummaryAccumulator implements LogListener {
     }
 
     /** The first {@code max} chars, not splitting a surrogate pair. */
-    static String cut(String s, int max) {
+    public static String cut(String s, int max) {
         if (s.length() <= max) {
             return s;
         }

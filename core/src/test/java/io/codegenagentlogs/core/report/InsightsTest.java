@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import io.codegenagentlogs.core.gate.GateDecision;
 import io.codegenagentlogs.core.gate.GatePolicy;
 import io.codegenagentlogs.core.gate.Verdict;
+import io.codegenagentlogs.core.report.render.KeyFacts;
 import java.util.List;
 import org.junit.Test;
 

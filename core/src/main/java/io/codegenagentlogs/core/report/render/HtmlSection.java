@@ -1,4 +1,4 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
 /**
  * One section of the HTML report: its anchor, its title (for the contents and for the note that

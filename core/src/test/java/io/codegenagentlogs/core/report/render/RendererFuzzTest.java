@@ -1,4 +1,4 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
 import static org.junit.Assert.assertTrue;
 
@@ -6,6 +6,7 @@ import io.codegenagentlogs.core.hostile.Fuzz;
 import io.codegenagentlogs.core.hostile.HostileCorpus;
 import io.codegenagentlogs.core.hostile.HostileCorpus.Payload;
 import io.codegenagentlogs.core.hostile.HostileReports;
+import io.codegenagentlogs.core.report.Report;
 import java.util.List;
 import org.junit.Test;
 

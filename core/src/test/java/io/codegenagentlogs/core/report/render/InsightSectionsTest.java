@@ -1,9 +1,11 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.codegenagentlogs.core.report.InsightFixtures;
+import io.codegenagentlogs.core.report.Report;
 import java.util.List;
 import org.junit.Test;
 import org.w3c.dom.Document;

@@ -1,5 +1,6 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
+import io.codegenagentlogs.core.report.ReportFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

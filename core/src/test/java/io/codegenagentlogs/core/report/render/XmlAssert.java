@@ -1,9 +1,10 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import io.codegenagentlogs.core.report.ReportFiles;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;

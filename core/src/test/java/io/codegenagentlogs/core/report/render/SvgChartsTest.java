@@ -1,4 +1,4 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
 import static io.codegenagentlogs.core.report.Fixtures.entry;
 import static org.junit.Assert.assertEquals;
@@ -7,6 +7,10 @@ import static org.junit.Assert.assertTrue;
 import io.codegenagentlogs.core.gate.GateDecision;
 import io.codegenagentlogs.core.gate.GatePolicy;
 import io.codegenagentlogs.core.gate.Verdict;
+import io.codegenagentlogs.core.report.Fixtures;
+import io.codegenagentlogs.core.report.Report;
+import io.codegenagentlogs.core.report.RunSummary;
+import io.codegenagentlogs.core.report.SummaryAccumulator;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -19,6 +19,10 @@ import io.codegenagentlogs.core.hostile.HostileCorpus.Payload;
 import io.codegenagentlogs.core.hostile.HostileReports;
 import io.codegenagentlogs.core.hostile.HtmlChecks;
 import io.codegenagentlogs.core.hostile.MarkdownChecks;
+import io.codegenagentlogs.core.report.FailureDetail;
+import io.codegenagentlogs.core.report.NdjsonLogWriter;
+import io.codegenagentlogs.core.report.Report;
+import io.codegenagentlogs.core.report.SafeText;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;

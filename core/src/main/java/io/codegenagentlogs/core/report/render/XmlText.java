@@ -1,4 +1,6 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
+
+import io.codegenagentlogs.core.report.SafeText;
 
 /**
  * Escaping for XML 1.0 and for HTML written so that an XML parser accepts it. Characters XML 1.0

@@ -1,7 +1,13 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
 import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.gate.GateDecision;
+import io.codegenagentlogs.core.report.FailureDetail;
+import io.codegenagentlogs.core.report.HumanFormat;
+import io.codegenagentlogs.core.report.Report;
+import io.codegenagentlogs.core.report.RunSummary;
+import io.codegenagentlogs.core.report.SafeText;
+import io.codegenagentlogs.core.report.SummaryAccumulator;
 import io.codegenagentlogs.core.watch.Anomaly;
 import io.codegenagentlogs.core.watch.RequestStats;
 import java.util.Locale;

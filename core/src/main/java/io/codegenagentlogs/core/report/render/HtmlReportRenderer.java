@@ -1,6 +1,8 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
 import io.codegenagentlogs.core.gate.GateDecision;
+import io.codegenagentlogs.core.report.Report;
+import io.codegenagentlogs.core.report.ReportFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,13 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
+import io.codegenagentlogs.core.report.AuditTrail;
+import io.codegenagentlogs.core.report.FailurePattern;
+import io.codegenagentlogs.core.report.FailurePatterns;
+import io.codegenagentlogs.core.report.HumanFormat;
+import io.codegenagentlogs.core.report.Reasoning;
+import io.codegenagentlogs.core.report.Report;
+import io.codegenagentlogs.core.report.RunSummary;
+import io.codegenagentlogs.core.report.ToolStats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

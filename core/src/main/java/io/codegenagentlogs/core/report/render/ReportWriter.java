@@ -1,5 +1,8 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
+import io.codegenagentlogs.core.report.NdjsonLogWriter;
+import io.codegenagentlogs.core.report.Report;
+import io.codegenagentlogs.core.report.ReportFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -1,9 +1,14 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
 import com.google.gson.stream.JsonWriter;
 import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.gate.GateDecision;
 import io.codegenagentlogs.core.gate.GatePolicy;
+import io.codegenagentlogs.core.report.FailureDetail;
+import io.codegenagentlogs.core.report.HumanFormat;
+import io.codegenagentlogs.core.report.Report;
+import io.codegenagentlogs.core.report.RunSummary;
+import io.codegenagentlogs.core.report.ToolStats;
 import io.codegenagentlogs.core.watch.Anomaly;
 import io.codegenagentlogs.core.watch.RequestStats;
 import java.io.IOException;

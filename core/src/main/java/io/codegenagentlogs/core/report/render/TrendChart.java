@@ -1,5 +1,7 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
+import io.codegenagentlogs.core.report.HumanFormat;
+import io.codegenagentlogs.core.report.TrendPoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,13 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
 import io.codegenagentlogs.core.api.Timestamps;
 import io.codegenagentlogs.core.gate.GatePolicy;
+import io.codegenagentlogs.core.report.ChangeRecord;
+import io.codegenagentlogs.core.report.HumanFormat;
+import io.codegenagentlogs.core.report.Report;
+import io.codegenagentlogs.core.report.RunSummary;
+import io.codegenagentlogs.core.report.SummaryAccumulator;
+import io.codegenagentlogs.core.report.TimelinePoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -18,6 +18,10 @@ import io.codegenagentlogs.core.hostile.HostileCorpus;
 import io.codegenagentlogs.core.hostile.HostileCorpus.Payload;
 import io.codegenagentlogs.core.hostile.HtmlChecks;
 import io.codegenagentlogs.core.hostile.MarkdownChecks;
+import io.codegenagentlogs.core.report.Fixtures;
+import io.codegenagentlogs.core.report.Report;
+import io.codegenagentlogs.core.report.RunSummary;
+import io.codegenagentlogs.core.report.SummaryAccumulator;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.Test;

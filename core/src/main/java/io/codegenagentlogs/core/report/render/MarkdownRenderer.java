@@ -1,8 +1,14 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
 import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.gate.GateDecision;
 import io.codegenagentlogs.core.gate.Verdict;
+import io.codegenagentlogs.core.report.ChangeExtractor;
+import io.codegenagentlogs.core.report.FailureDetail;
+import io.codegenagentlogs.core.report.HumanFormat;
+import io.codegenagentlogs.core.report.Report;
+import io.codegenagentlogs.core.report.RunSummary;
+import io.codegenagentlogs.core.report.SummaryAccumulator;
 import io.codegenagentlogs.core.watch.Anomaly;
 import io.codegenagentlogs.core.watch.RequestStats;
 import java.nio.charset.StandardCharsets;

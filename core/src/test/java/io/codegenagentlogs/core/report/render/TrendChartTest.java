@@ -1,8 +1,10 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.codegenagentlogs.core.report.Fixtures;
+import io.codegenagentlogs.core.report.TrendPoint;
 import java.util.List;
 import org.junit.Test;
 import org.w3c.dom.Document;

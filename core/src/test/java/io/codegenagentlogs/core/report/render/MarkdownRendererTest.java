@@ -1,4 +1,4 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
 import static io.codegenagentlogs.core.report.Fixtures.entry;
 import static io.codegenagentlogs.core.report.Fixtures.str;
@@ -10,6 +10,9 @@ import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.gate.GateDecision;
 import io.codegenagentlogs.core.gate.GatePolicy;
 import io.codegenagentlogs.core.gate.Verdict;
+import io.codegenagentlogs.core.report.Fixtures;
+import io.codegenagentlogs.core.report.Report;
+import io.codegenagentlogs.core.report.SummaryAccumulator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,6 +158,11 @@ public class MarkdownRendererTest {
         assertEquals("\\$x\\$ \\&amp; \\<b\\>", MarkdownText.inline("$x$ &amp; <b>", 100));
         assertEquals("line one line two", MarkdownText.inline("line one\r\nline two", 100));
         assertEquals("RED", MarkdownText.inline("\u001b[31mRED\u001b[0m", 100));
+    }
+
+    @Test
+    public void linkDestinationsArePercentEncoded() {
+        assertEquals("https://x/%28a%29", MarkdownText.url("https://x/(a)"));
     }
 
     @Test

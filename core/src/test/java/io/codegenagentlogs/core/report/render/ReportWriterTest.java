@@ -1,9 +1,12 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonParser;
+import io.codegenagentlogs.core.report.Fixtures;
+import io.codegenagentlogs.core.report.Report;
+import io.codegenagentlogs.core.report.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

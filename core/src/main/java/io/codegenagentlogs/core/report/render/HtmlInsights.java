@@ -1,5 +1,18 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
+import io.codegenagentlogs.core.report.AuditTrail;
+import io.codegenagentlogs.core.report.ChangeRecord;
+import io.codegenagentlogs.core.report.DurationStats;
+import io.codegenagentlogs.core.report.FailurePattern;
+import io.codegenagentlogs.core.report.FailurePatterns;
+import io.codegenagentlogs.core.report.HumanFormat;
+import io.codegenagentlogs.core.report.LinkedRun;
+import io.codegenagentlogs.core.report.Reasoning;
+import io.codegenagentlogs.core.report.RepeatedCall;
+import io.codegenagentlogs.core.report.Report;
+import io.codegenagentlogs.core.report.RunSummary;
+import io.codegenagentlogs.core.report.TimedCall;
+import io.codegenagentlogs.core.report.ToolStats;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
 import static io.codegenagentlogs.core.report.Fixtures.CDATA_END;
 import static io.codegenagentlogs.core.report.Fixtures.CLOSE_TESTCASE;
@@ -14,6 +14,9 @@ import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.gate.GateDecision;
 import io.codegenagentlogs.core.gate.GatePolicy;
 import io.codegenagentlogs.core.gate.Verdict;
+import io.codegenagentlogs.core.report.Fixtures;
+import io.codegenagentlogs.core.report.Report;
+import io.codegenagentlogs.core.report.SummaryAccumulator;
 import java.util.List;
 import org.junit.Test;
 import org.w3c.dom.Document;

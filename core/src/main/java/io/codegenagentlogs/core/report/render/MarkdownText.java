@@ -1,4 +1,6 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
+
+import io.codegenagentlogs.core.report.SafeText;
 
 /**
  * Escaping for GitHub-flavoured Markdown. Agent text must come out as the same characters it went

@@ -1,4 +1,4 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
 import static io.codegenagentlogs.core.report.Fixtures.ALL;
 import static io.codegenagentlogs.core.report.Fixtures.JS_URL;
@@ -14,6 +14,12 @@ import com.google.gson.JsonParser;
 import io.codegenagentlogs.core.gate.GateDecision;
 import io.codegenagentlogs.core.gate.GatePolicy;
 import io.codegenagentlogs.core.gate.Verdict;
+import io.codegenagentlogs.core.report.FailureDetail;
+import io.codegenagentlogs.core.report.Fixtures;
+import io.codegenagentlogs.core.report.InsightFixtures;
+import io.codegenagentlogs.core.report.Report;
+import io.codegenagentlogs.core.report.RunSummary;
+import io.codegenagentlogs.core.report.SummaryAccumulator;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;

@@ -1,8 +1,13 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
 import io.codegenagentlogs.core.api.RunInfo;
 import io.codegenagentlogs.core.gate.GateDecision;
 import io.codegenagentlogs.core.gate.Verdict;
+import io.codegenagentlogs.core.report.FailureDetail;
+import io.codegenagentlogs.core.report.Reasoning;
+import io.codegenagentlogs.core.report.Report;
+import io.codegenagentlogs.core.report.RunSummary;
+import io.codegenagentlogs.core.report.SummaryAccumulator;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;

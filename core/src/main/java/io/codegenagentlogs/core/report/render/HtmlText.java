@@ -1,5 +1,8 @@
-package io.codegenagentlogs.core.report;
+package io.codegenagentlogs.core.report.render;
 
+import io.codegenagentlogs.core.report.ChangeExtractor;
+import io.codegenagentlogs.core.report.SafeText;
+import io.codegenagentlogs.core.report.SafeUrl;
 import java.util.regex.Matcher;
 
 /**

@@ -4,22 +4,17 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import io.codegenagentlogs.core.hostile.HtmlChecks;
 import io.codegenagentlogs.core.report.ReportFiles;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
-import org.xml.sax.helpers.DefaultHandler;
 
 /** Parses renderer output as XML (strictly: any error fails the test) and checks the tree for active content. */
 final class XmlAssert {
@@ -27,23 +22,7 @@ final class XmlAssert {
     }
 
     static Document parse(String xml) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(new DefaultHandler() {
-                @Override
-                public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
-                    throw e;
-                }
-            });
-            return b.parse(new InputSource(new StringReader(xml)));
-        } catch (Exception e) {
-            throw new AssertionError("not well-formed XML: " + e.getMessage(), e);
-        }
+        return HtmlChecks.parse(xml, "XML");
     }
 
     static List<Element> elements(Node root) {

@@ -4,10 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Replaces a secret (of at least {@link #MIN_LENGTH} characters) with {@code ****} in what a server
@@ -32,10 +29,8 @@ final class Redaction {
      */
     static final int MIN_LENGTH = 8;
 
-    /** Per character of the secret: its spellings in a Java string (raw first, then the ASCII escapes). */
-    private final String[][] charSpellings;
-    /** The same spellings as UTF-8 bytes, for streams. */
-    private final byte[][][] byteSpellings;
+    /** The secret's code points; their spellings are derived while matching, so a token costs no tables. */
+    private final int[] secret;
     private final boolean[] firstByte = new boolean[256];
     /** The characters an occurrence can start with, so that most positions of a string are passed at once. */
     private final String firstChars;
@@ -44,78 +39,59 @@ final class Redaction {
 
     Redaction(String secret) {
         if (secret.length() < MIN_LENGTH) {
-            this.charSpellings = new String[0][];
-            this.byteSpellings = new byte[0][][];
-            this.longest = 0;
+            this.secret = new int[0];
             this.firstChars = "";
+            this.longest = 0;
             return;
         }
-        int[] codePoints = secret.codePoints().toArray();
-        this.charSpellings = new String[codePoints.length][];
-        this.byteSpellings = new byte[codePoints.length][][];
+        this.secret = secret.codePoints().toArray();
         int max = 0;
-        for (int k = 0; k < codePoints.length; k++) {
-            List<String> spellings = spellings(codePoints[k]);
-            charSpellings[k] = spellings.toArray(new String[0]);
-            byteSpellings[k] = new byte[spellings.size()][];
-            int widest = 0;
-            for (int s = 0; s < spellings.size(); s++) {
-                byteSpellings[k][s] = spellings.get(s).getBytes(StandardCharsets.UTF_8);
-                widest = Math.max(widest, byteSpellings[k][s].length);
-            }
-            max += widest;
-        }
-        StringBuilder starts = new StringBuilder();
-        for (String first : charSpellings[0]) {
-            starts.append(first.charAt(0));
-        }
-        this.firstChars = starts.toString();
-        for (byte[] first : byteSpellings[0]) {
-            firstByte[first[0] & 0xff] = true;
+        for (int cp : this.secret) {
+            // a code point's longest spelling: its UTF-16 units each as a twice-escaped unicode escape (7 chars), or its UTF-8 bytes as %XX
+            max += Math.max(7 * Character.charCount(cp), 3 * utf8Length(cp));
         }
         this.longest = max;
+        int first = this.secret[0];
+        this.firstChars = new String(Character.toChars(first)).charAt(0) + "\\%" + (first == ' ' ? "+" : "");
+        firstByte[new String(Character.toChars(first)).getBytes(StandardCharsets.UTF_8)[0] & 0xff] = true;
+        for (char c : "\\%+".toCharArray()) {
+            firstByte[c] = c != '+' || first == ' ';
+        }
     }
 
-    /** The ways one character can be written in a JSON body or a URL, the character itself first. */
-    private static List<String> spellings(int codePoint) {
-        List<String> all = new ArrayList<>();
-        String raw = new String(Character.toChars(codePoint));
-        all.add(raw);
-        if (codePoint == '"' || codePoint == '\\' || codePoint == '/') {
-            all.add("\\" + raw);
-        }
-        StringBuilder unicode = new StringBuilder();
-        for (char unit : raw.toCharArray()) {
-            unicode.append(String.format(Locale.ROOT, "\\u%04x", (int) unit));
-        }
-        all.add(unicode.toString());
-        StringBuilder percent = new StringBuilder();
-        for (byte b : raw.getBytes(StandardCharsets.UTF_8)) {
-            percent.append(String.format(Locale.ROOT, "%%%02x", b & 0xff));
-        }
-        all.add(percent.toString());
-        if (codePoint == ' ') {
-            all.add("+");
-        }
-        // an escape that is itself text (an agent printing a JSON file that holds the token) arrives escaped once more
-        for (int i = 1, n = all.size(); i < n; i++) {
-            String twice = all.get(i).replace("\\", "\\\\").replace("\"", "\\\"");
-            if (!all.contains(twice)) {
-                all.add(twice);
-            }
-        }
-        return all;
+    private static int utf8Length(int cp) {
+        return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    }
+
+    /** Text as a sequence of units: a string's chars or a buffer's bytes; -1 past the end. */
+    private interface Units {
+        int at(int i);
+
+        /** Whether the secret's code point {@code cp} stands as itself at {@code i}; its length there, or 0. */
+        int raw(int i, int cp);
     }
 
     String redact(String text) {
-        if (text == null || charSpellings.length == 0) {
+        if (text == null || secret.length == 0) {
             return text;
         }
+        Units units = new Units() {
+            @Override
+            public int at(int i) {
+                return i < text.length() ? text.charAt(i) : -1;
+            }
+
+            @Override
+            public int raw(int i, int cp) {
+                int n = Character.charCount(cp);
+                return i + n <= text.length() && text.codePointAt(i) == cp ? n : 0;
+            }
+        };
         StringBuilder out = null;
         int copied = 0;
         int i = 0;
         while (i < text.length()) {
-            int end = firstChars.indexOf(text.charAt(i)) >= 0 ? match(text, i) : -1;
+            int end = firstChars.indexOf(text.charAt(i)) >= 0 ? match(units, i) : -1;
             if (end < 0) {
                 i++;
                 continue;
@@ -130,22 +106,18 @@ final class Redaction {
         return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
-    /** Where an occurrence of the secret that starts at {@code at} ends (the longest one), or -1. */
-    private int match(String text, int at) {
+    /**
+     * Where an occurrence of the secret that starts at {@code at} ends (the longest one), or -1. Walks
+     * the secret a code point at a time, keeping every position the text could have reached.
+     */
+    private int match(Units text, int at) {
         int[] reached = {at};
         int count = 1;
-        for (String[] spellings : charSpellings) {
-            int[] next = new int[count * spellings.length];
+        for (int cp : secret) {
+            int[] next = new int[count * SPELLINGS];
             int found = 0;
             for (int r = 0; r < count; r++) {
-                for (int s = 0; s < spellings.length; s++) {
-                    String spelling = spellings[s];
-                    int p = reached[r];
-                    // raw spellings match exactly; escapes in any hex case
-                    if (text.regionMatches(s > 0, p, spelling, 0, spelling.length())) {
-                        found = addOnce(next, found, p + spelling.length());
-                    }
-                }
+                found = spellings(text, reached[r], cp, next, found);
             }
             if (found == 0) {
                 return -1;
@@ -153,47 +125,116 @@ final class Redaction {
             reached = next;
             count = found;
         }
-        return max(reached, count);
-    }
-
-    InputStream redact(InputStream in) {
-        return charSpellings.length == 0 ? in : new RedactingStream(in);
-    }
-
-    private static int addOnce(int[] positions, int count, int position) {
-        for (int i = 0; i < count; i++) {
-            if (positions[i] == position) {
-                return count;
-            }
-        }
-        positions[count] = position;
-        return count + 1;
-    }
-
-    private static int max(int[] positions, int count) {
-        int m = positions[0];
+        int m = reached[0];
         for (int i = 1; i < count; i++) {
-            m = Math.max(m, positions[i]);
+            m = Math.max(m, reached[i]);
         }
         return m;
     }
 
-    private static boolean bytesMatch(byte[] window, int at, int limit, byte[] spelling, boolean anyCase) {
-        if (at + spelling.length > limit) {
-            return false;
+    /** The most spellings of one code point that can start at one position (see {@link #spellings}). */
+    private static final int SPELLINGS = 5;
+
+    /**
+     * Adds to {@code ends} where each spelling of {@code cp} that starts at {@code p} ends: as itself;
+     * JSON-escaped once or twice (a short escape, or a backslash-u escape per UTF-16 unit); its UTF-8
+     * bytes percent-encoded; a space as {@code +}. Hex digits in either case.
+     */
+    private static int spellings(Units t, int p, int cp, int[] ends, int found) {
+        int raw = t.raw(p, cp);
+        if (raw > 0) {
+            found = add(ends, found, p + raw);
         }
-        for (int i = 0; i < spelling.length; i++) {
-            byte a = window[at + i];
-            byte b = spelling[i];
-            if (a != b && !(anyCase && asciiLower(a) == asciiLower(b))) {
-                return false;
+        if (cp == ' ' && t.at(p) == '+') {
+            found = add(ends, found, p + 1);
+        }
+        if (t.at(p) == '%') {
+            int q = p;
+            for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+                q = t.at(q) == '%' && hexAt(t, q + 1, 2) == (b & 0xff) ? q + 3 : -1;
+                if (q < 0) {
+                    break;
+                }
+            }
+            if (q > 0) {
+                found = add(ends, found, q);
             }
         }
-        return true;
+        if (t.at(p) == '\\') {
+            for (int level = 1; level <= 2; level++) {
+                int end = escaped(t, p, cp, level);
+                if (end > 0) {
+                    found = add(ends, found, end);
+                }
+            }
+        }
+        return found;
     }
 
-    private static byte asciiLower(byte b) {
-        return b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+    /**
+     * The end of {@code cp} JSON-escaped at {@code p}, once ({@code level} 1) or escaped again as text
+     * (level 2: an agent printing a JSON file that holds the token), or -1.
+     */
+    private static int escaped(Units t, int p, int cp, int level) {
+        // a backslash of the first level is written as two at the second
+        int slashes = level;
+        if (cp == '"' || cp == '\\' || cp == '/') {
+            int q = backslashes(t, p, slashes);
+            if (q > 0) {
+                int end = cp == '/' ? (t.at(q) == '/' ? q + 1 : -1)
+                        : cp == '"' ? (level == 1 ? (t.at(q) == '"' ? q + 1 : -1) : (t.at(q) == '\\' && t.at(q + 1) == '"' ? q + 2 : -1))
+                        : (backslashes(t, q, slashes));
+                if (end > 0) {
+                    return end;
+                }
+            }
+        }
+        int q = p;
+        for (char unit : Character.toChars(cp)) {
+            q = backslashes(t, q, slashes);
+            if (q < 0 || t.at(q) != 'u' || hexAt(t, q + 1, 4) != unit) {
+                return -1;
+            }
+            q += 5;
+        }
+        return q;
+    }
+
+    /** The index after {@code n} backslashes at {@code p}, or -1. */
+    private static int backslashes(Units t, int p, int n) {
+        for (int i = 0; i < n; i++) {
+            if (t.at(p + i) != '\\') {
+                return -1;
+            }
+        }
+        return p + n;
+    }
+
+    /** The value of {@code digits} hex digits (either case) at {@code p}, or -1. */
+    private static int hexAt(Units t, int p, int digits) {
+        int v = 0;
+        for (int i = 0; i < digits; i++) {
+            int d = Character.digit(t.at(p + i), 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v * 16 + d;
+        }
+        return v;
+    }
+
+    private static int add(int[] ends, int found, int end) {
+        for (int i = 0; i < found; i++) {
+            if (ends[i] == end) {
+                return found;
+            }
+        }
+        ends[found] = end;
+        return found + 1;
+    }
+
+    InputStream redact(InputStream in) {
+        return secret.length == 0 ? in : new RedactingStream(in);
     }
 
     private int windowSize() {
@@ -208,6 +249,26 @@ final class Redaction {
         private int outPos;
         private int outLength;
         private boolean eof;
+        private final Units units = new Units() {
+            @Override
+            public int at(int i) {
+                return i < windowLength ? window[i] & 0xff : -1;
+            }
+
+            @Override
+            public int raw(int i, int cp) {
+                if (cp < 0x80) {
+                    return at(i) == cp ? 1 : 0;
+                }
+                byte[] bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+                for (int k = 0; k < bytes.length; k++) {
+                    if (at(i + k) != (bytes[k] & 0xff)) {
+                        return 0;
+                    }
+                }
+                return bytes.length;
+            }
+        };
 
         RedactingStream(InputStream in) {
             super(in);
@@ -270,25 +331,7 @@ final class Redaction {
 
         /** Where the occurrence starting at {@code at} ends, or -1. */
         private int match(int at) {
-            int[] reached = {at};
-            int count = 1;
-            for (byte[][] spellings : byteSpellings) {
-                int[] next = new int[count * spellings.length];
-                int found = 0;
-                for (int r = 0; r < count; r++) {
-                    for (int s = 0; s < spellings.length; s++) {
-                        if (bytesMatch(window, reached[r], windowLength, spellings[s], s > 0)) {
-                            found = addOnce(next, found, reached[r] + spellings[s].length);
-                        }
-                    }
-                }
-                if (found == 0) {
-                    return -1;
-                }
-                reached = next;
-                count = found;
-            }
-            return max(reached, count);
+            return Redaction.this.match(units, at);
         }
 
         private void ensureOut(int more) {

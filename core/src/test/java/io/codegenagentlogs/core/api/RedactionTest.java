@@ -42,6 +42,22 @@ public class RedactionTest {
         }
     }
 
+    /** Beyond ASCII: a character is its UTF-8 bytes raw or percent-encoded, or its UTF-16 units escaped. */
+    @Test
+    public void nonAsciiSecretsAreFoundInEveryForm() throws IOException {
+        String secret = "k\u00e9y-\uD83D\uDE00-0001";
+        Redaction r = new Redaction(secret);
+        List<String> spellings = List.of(secret, URLEncoder.encode(secret, StandardCharsets.UTF_8),
+                "k\\u00E9y-\\ud83d\\ude00-0001", "k\\\\u00e9y-\\\\uD83D\\\\uDE00-0001");
+        for (String spelling : spellings) {
+            assertEquals(spelling, "<****>", r.redact("<" + spelling + ">"));
+            assertEquals(spelling, "<****>", new String(readAll(r.redact(new Chunked(
+                    ("<" + spelling + ">").getBytes(StandardCharsets.UTF_8), 2))), StandardCharsets.UTF_8));
+        }
+        String otherEmoji = "k\u00e9y-\uD83D\uDE01-0001";
+        assertEquals(otherEmoji, r.redact(otherEmoji));
+    }
+
     @Test
     public void nearMissesAndOtherCharactersEscapedStayAsTheyAre() throws IOException {
         Redaction r = new Redaction(TOKEN);

@@ -11,13 +11,15 @@ import java.util.concurrent.CopyOnWriteArraySet;
 final class Secrets {
     private static final String MASK = "****";
     private final Set<String> values = new CopyOnWriteArraySet<>();
+    /** The values that can be API tokens (printable ASCII), whose escaped and percent-encoded spellings are masked too. */
+    private final Set<ApiToken> tokens = new CopyOnWriteArraySet<>();
 
     void add(String secret) {
         if (secret != null) {
             String s = secret.strip();
             // very short values would mask ordinary words; a real token is long
-            if (s.length() >= 4) {
-                values.add(s);
+            if (s.length() >= 4 && values.add(s) && s.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                tokens.add(ApiToken.of(s));
             }
         }
     }
@@ -29,9 +31,9 @@ final class Secrets {
         String t = text;
         for (String v : values) {
             t = t.replace(v, MASK);
-            if (v.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-                t = ApiToken.of(v).redact(t); // its escaped and percent-encoded spellings too
-            }
+        }
+        for (ApiToken token : tokens) {
+            t = token.redact(t);
         }
         return t;
     }

@@ -149,11 +149,13 @@ final class Redaction {
             found = add(ends, found, p + 1);
         }
         if (t.at(p) == '%') {
-            int q = p;
-            for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
-                q = t.at(q) == '%' && hexAt(t, q + 1, 2) == (b & 0xff) ? q + 3 : -1;
-                if (q < 0) {
-                    break;
+            int q = cp < 0x80 ? percentByte(t, p, cp) : p;
+            if (cp >= 0x80) {
+                for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+                    q = percentByte(t, q, b & 0xff);
+                    if (q < 0) {
+                        break;
+                    }
                 }
             }
             if (q > 0) {
@@ -198,6 +200,11 @@ final class Redaction {
             q += 5;
         }
         return q;
+    }
+
+    /** The index after {@code %XX} spelling the byte {@code value} at {@code p}, or -1; tokens are ASCII, so no allocation for them. */
+    private static int percentByte(Units t, int p, int value) {
+        return t.at(p) == '%' && hexAt(t, p + 1, 2) == value ? p + 3 : -1;
     }
 
     /** The index after {@code n} backslashes at {@code p}, or -1. */

@@ -14,7 +14,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /** Parses renderer output as XML (strictly: any error fails the test) and checks the tree for active content. */
 final class XmlAssert {
@@ -26,19 +25,7 @@ final class XmlAssert {
     }
 
     static List<Element> elements(Node root) {
-        List<Element> out = new ArrayList<>();
-        collect(root, out);
-        return out;
-    }
-
-    private static void collect(Node n, List<Element> out) {
-        if (n instanceof Element e) {
-            out.add(e);
-        }
-        NodeList kids = n.getChildNodes();
-        for (int i = 0; i < kids.getLength(); i++) {
-            collect(kids.item(i), out);
-        }
+        return HtmlChecks.elements(root);
     }
 
     static List<Element> byName(Node root, String localName) {
